@@ -1,0 +1,100 @@
+"""Editorial pages. The district's start page also routes the goal system's public pages."""
+
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from kek.goals import views as goal_views
+from kek.regions.models import Region
+
+SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+def section(label: str) -> RichTextField:
+    return RichTextField(label, blank=True, features=SECTION_FEATURES)
+
+
+class DistrictHomePage(RoutablePageMixin, Page):
+    """Start page of one district's site; the root page of its Wagtail Site."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="home_pages", verbose_name="Landkreis"
+    )
+    intro = section("Einleitung")
+    background = section("Hintergrund und Zielsetzung")
+    process = section("Projektverlauf")
+    participation = section("Beteiligung")
+    swot = section("SWOT-Analyse")
+    fields_intro = section("Handlungsfelder")
+    goals_intro = section("Zielsystem")
+    final_report = section("Endbericht")
+    catalogue = section("Projektkatalog")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("region"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("background"),
+                FieldPanel("process"),
+                FieldPanel("participation"),
+                FieldPanel("swot"),
+                FieldPanel("fields_intro"),
+                FieldPanel("goals_intro"),
+                FieldPanel("final_report"),
+                FieldPanel("catalogue"),
+            ],
+            heading="Abschnitte der Startseite",
+        ),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Startseite eines Landkreises"
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context.update(goal_views.start_page_context(self))
+        return context
+
+    @path("zielsystem/")
+    def goal_tree(self, request: HttpRequest) -> HttpResponse:
+        return goal_views.goal_tree(request, self)
+
+    @path("handlungsfelder/<slug:slug>/")
+    def field_of_action(self, request: HttpRequest, slug: str) -> HttpResponse:
+        return goal_views.field_detail(request, self, slug)
+
+    @re_path(r"^ziele/(?P<ref>[0-9.]+-[-a-z0-9]+|[0-9.]+)/$")
+    def goal(self, request: HttpRequest, ref: str) -> HttpResponse:
+        return goal_views.goal_detail(request, self, ref)
+
+    @path("versionen/")
+    def versions(self, request: HttpRequest) -> HttpResponse:
+        return goal_views.version_list(request, self)
+
+    @path("versionen/vergleich/")
+    def compare_versions(self, request: HttpRequest) -> HttpResponse:
+        return goal_views.version_compare(request, self)
+
+    @path("versionen/<int:version>/")
+    def version_tree(self, request: HttpRequest, version: int) -> HttpResponse:
+        return goal_views.goal_tree(request, self, version=version)
+
+
+class StandardPage(Page):
+    """Plain editorial page: imprint, privacy, accessibility statement, …"""
+
+    body = RichTextField("Inhalt", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["cms.DistrictHomePage", "cms.StandardPage"]
+
+    class Meta:
+        verbose_name = "Inhaltsseite"

@@ -1,0 +1,69 @@
+"""Create a district's public site: its start page as the root of a Wagtail Site."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from kek.accounts.roles import PLANNER
+from kek.regions.models import Region
+
+from .models import DistrictHomePage, StandardPage
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "delete_page", "lock_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+@transaction.atomic
+def ensure_site(region: Region, hostname: str, home: dict, pages: list[dict]) -> DistrictHomePage:
+    """The district's start page and site; existing pages are left as the planners made them."""
+    page = DistrictHomePage.objects.filter(region=region).first()
+    if page is None:
+        root = Page.get_first_root_node()
+        page = root.add_child(instance=DistrictHomePage(region=region, **home))
+        page.save_revision().publish()
+    if not Site.objects.filter(root_page=page).exists():
+        remove_welcome_site()
+        Site.objects.create(
+            hostname=hostname,
+            port=80,
+            root_page=page,
+            site_name=page.title,
+            is_default_site=not Site.objects.filter(is_default_site=True).exists(),
+        )
+    existing = set(page.get_children().values_list("slug", flat=True))
+    for spec in pages:
+        if spec["slug"] not in existing:
+            child = page.add_child(instance=StandardPage(**spec))
+            child.save_revision().publish()
+    grant_planner_permissions(page)
+    return page
+
+
+def remove_welcome_site() -> None:
+    """Wagtail's installation creates a placeholder site and page; a district replaces them."""
+    placeholder = Page.objects.filter(depth=2, content_type__app_label="wagtailcore")
+    Site.objects.filter(root_page__in=placeholder).delete()
+    for page in placeholder:
+        page.delete()
+
+
+def grant_planner_permissions(page: Page) -> None:
+    planner = Group.objects.get(name=PLANNER)
+    for codename in PAGE_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        GroupPagePermission.objects.get_or_create(group=planner, page=page, permission=permission)
+    root = Collection.get_first_root_node()
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        GroupCollectionPermission.objects.get_or_create(
+            group=planner, collection=root, permission=permission
+        )

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.core.management import BaseCommand, CommandError
+
+from kek.core.defaults import DEFAULT_DIR, load_defaults
+from kek.goals.exchange import ExchangeError
+
+
+class Command(BaseCommand):
+    help = (
+        "Lädt die Standardinhalte (Gebietseinheiten, KEK Nordsachsen 2030, Seiten); wiederholbar."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--data", type=Path, default=DEFAULT_DIR, help="Datenordner mit district.yaml"
+        )
+
+    def handle(self, *args, data: Path, **options) -> None:
+        if not (data / "district.yaml").exists():
+            raise CommandError(f"{data}: district.yaml fehlt.")
+        try:
+            loaded = load_defaults(data)
+        except ExchangeError as exc:
+            raise CommandError(str(exc)) from None
+        concept = "importiert" if loaded.concept_imported else "schon vorhanden, unverändert"
+        self.stdout.write(
+            f"{loaded.regions} Gebietseinheiten geladen; Konzept für {loaded.district.name}: "
+            f"{concept}."
+        )

@@ -1,0 +1,254 @@
+"""Move a district's goal system between the database and the exchange dataclasses (F4)."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from kek.regions.models import Region
+
+from . import exchange
+from .models import SDG, Concept, FieldOfAction, GoalObject, StrategicGoal, SubGoal
+from .numbering import renumber
+from .queries import tree
+from .slugs import german_slug
+
+MODELS = {"field": FieldOfAction, "goal": StrategicGoal, "subgoal": SubGoal}
+VERSION_FIELDS = {
+    "title": "title",
+    "horizon_year": "horizon_year",
+    "status": "status",
+    "adopted_on": "adopted_on",
+    "adopted_by": "adopted_by",
+    "resolution_number": "resolution_number",
+    "version_note": "version_note",
+}
+GOAL_FIELDS = ["title", "slug", "description", "is_example", "position"]
+
+
+# --------------------------------------------------------------------------------- export
+
+
+def export_district(region: Region) -> exchange.District:
+    concepts = list(Concept.objects.filter(region=region).select_related("predecessor"))
+    return exchange.District(
+        ags=region.ags, name=region.name, versions=[_export_version(c) for c in concepts]
+    )
+
+
+def _export_version(concept: Concept) -> exchange.Version:
+    return exchange.Version(
+        version=concept.version,
+        title=concept.title,
+        horizon_year=concept.horizon_year,
+        status=concept.status,
+        current=concept.is_current,
+        adopted_on=concept.adopted_on,
+        adopted_by=concept.adopted_by,
+        resolution_number=concept.resolution_number,
+        version_note=concept.version_note,
+        predecessor=concept.predecessor.version if concept.predecessor else None,
+        fields=[_export_goal(f, "field") for f in tree(concept)],
+    )
+
+
+def _export_goal(obj: GoalObject, level: str) -> exchange.Goal:
+    children = {"field": (obj, "goals", "goal"), "goal": (obj, "subgoals", "subgoal")}.get(level)
+    return exchange.Goal(
+        level=level,
+        title=obj.title,
+        key=str(obj.key),
+        slug=obj.slug,
+        description=obj.description,
+        vision=getattr(obj, "vision", ""),
+        sdgs=[sdg.number for sdg in obj.sdgs.all()],
+        example=obj.is_example,
+        children=[_export_goal(c, children[2]) for c in getattr(obj, children[1]).all()]
+        if children
+        else [],
+    )
+
+
+# --------------------------------------------------------------------------------- import
+
+
+@dataclass
+class ImportResult:
+    versions: list[int] = field(default_factory=list)
+    created: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+
+    def summary(self) -> str:
+        versions = ", ".join(str(v) for v in self.versions)
+        return (
+            f"Versionen {versions}: {self.created} angelegt, {self.changed} geändert, "
+            f"{self.deleted} entfernt, {self.unchanged} unverändert."
+        )
+
+
+@transaction.atomic
+def import_district(region: Region, district: exchange.District, user=None) -> ImportResult:
+    """Create or update each version of the file for `region`; goals are matched by key.
+
+    Versions of the region that the file does not mention stay as they are.
+    """
+    result = ImportResult()
+    concepts = {v.version: _upsert_version(region, v, user) for v in district.versions}
+    for version in district.versions:
+        concept = concepts[version.version]
+        if version.predecessor is not None:
+            predecessor = concepts.get(version.predecessor) or Concept.objects.get(
+                region=region, version=version.predecessor
+            )
+            if concept.predecessor_id != predecessor.pk:
+                concept.predecessor = predecessor
+                concept.save(update_fields=["predecessor"])
+        _import_goals(concept, version, user, result)
+        renumber(concept)
+        result.versions.append(version.version)
+    _set_current(region, [concepts[v.version] for v in district.versions if v.current], user)
+    return result
+
+
+def _upsert_version(region: Region, version: exchange.Version, user) -> Concept:
+    concept = Concept.objects.filter(region=region, version=version.version).first()
+    values = {attr: getattr(version, name) for name, attr in VERSION_FIELDS.items()}
+    if concept is None:
+        concept = Concept(region=region, version=version.version, **values)
+    elif all(getattr(concept, attr) == value for attr, value in values.items()):
+        return concept
+    else:
+        for attr, value in values.items():
+            setattr(concept, attr, value)
+    concept._history_user = user
+    concept.save()
+    return concept
+
+
+def _set_current(region: Region, current: list[Concept], user) -> None:
+    if not current:
+        return
+    target = current[0]
+    for other in Concept.objects.filter(region=region, is_current=True).exclude(pk=target.pk):
+        other.is_current = False
+        other._history_user = user
+        other.save()
+    if not target.is_current:
+        target.is_current = True
+        target._history_user = user
+        target.save()
+
+
+def _import_goals(concept: Concept, version: exchange.Version, user, result: ImportResult) -> None:
+    wanted = _flatten(version)
+    parents: dict[str, GoalObject] = {}
+    doomed: dict[type, list[GoalObject]] = {}
+    for level in ("field", "goal", "subgoal"):
+        model = MODELS[level]
+        rows = [row for row in wanted if row[0].level == level]
+        existing = {str(o.key): o for o in model.objects.filter(concept=concept)}
+        keep_keys = {goal.key for goal, _, _ in rows}
+        doomed[model] = [o for key, o in existing.items() if key not in keep_keys]
+        _free_slugs(model, doomed[model])
+        to_create, to_update = [], []
+        taken = {goal.slug for goal, _, _ in rows if goal.slug}
+        for goal, position, parent_key in rows:
+            values = _goal_values(goal, position, taken)
+            link = _link(level, parents, parent_key)
+            obj = existing.get(goal.key)
+            if obj is None:
+                to_create.append(model(key=goal.key, concept=concept, **link, **values))
+                continue
+            if _differs(obj, values, link):
+                for name, value in {**values, **link}.items():
+                    setattr(obj, name, value)
+                to_update.append(obj)
+            else:
+                result.unchanged += 1
+            parents[goal.key] = obj
+        for obj in bulk_create_with_history(to_create, model, default_user=user):
+            parents[str(obj.key)] = obj
+        bulk_update_with_history(to_update, model, _update_fields(level), default_user=user)
+        result.created += len(to_create)
+        result.changed += len(to_update)
+        _set_sdgs(model, concept, {goal.key: goal.sdgs for goal, _, _ in rows}, parents)
+    # Children first, so that goals moved to another parent are not deleted with the old one.
+    for model in (SubGoal, StrategicGoal, FieldOfAction):
+        for obj in doomed[model]:
+            obj._history_user = user
+            obj.delete()
+        result.deleted += len(doomed[model])
+
+
+def _free_slugs(model, doomed: list[GoalObject]) -> None:
+    """Give goals that are about to go a unique slug, so new goals may take theirs over."""
+    for obj in doomed:
+        obj.slug = f"entfernt-{obj.pk}"
+    model.objects.bulk_update(doomed, ["slug"])
+
+
+def _update_fields(level: str) -> list[str]:
+    extra = {"field": ["vision"], "goal": ["field"], "subgoal": ["goal"]}
+    return GOAL_FIELDS + extra[level]
+
+
+def _flatten(version: exchange.Version) -> list[tuple[exchange.Goal, int, str]]:
+    rows = []
+
+    def walk(goals: list[exchange.Goal], parent_key: str) -> None:
+        for position, goal in enumerate(goals, start=1):
+            rows.append((goal, position, parent_key))
+            walk(goal.children, goal.key)
+
+    walk(version.fields, "")
+    return rows
+
+
+def _goal_values(goal: exchange.Goal, position: int, taken: set[str]) -> dict:
+    values = {
+        "title": goal.title,
+        "slug": goal.slug or german_slug(goal.title, taken),
+        "description": goal.description,
+        "is_example": goal.example,
+        "position": position,
+    }
+    taken.add(values["slug"])
+    if goal.level == "field":
+        values["vision"] = goal.vision
+    return values
+
+
+def _link(level: str, parents: dict, parent_key: str) -> dict:
+    if level == "goal":
+        return {"field": parents[parent_key]}
+    if level == "subgoal":
+        return {"goal": parents[parent_key]}
+    return {}
+
+
+def _differs(obj: GoalObject, values: dict, link: dict) -> bool:
+    if any(getattr(obj, name) != value for name, value in values.items()):
+        return True
+    return any(getattr(obj, f"{name}_id") != parent.pk for name, parent in link.items())
+
+
+def _set_sdgs(model, concept: Concept, wanted: dict[str, list[int]], objects: dict) -> None:
+    through = model.sdgs.through
+    name = model._meta.model_name
+    sdg_ids = dict(SDG.objects.values_list("number", "id"))
+    links = through.objects.filter(**{f"{name}__concept": concept})
+    current = set(links.values_list(f"{name}_id", "sdg_id"))
+    target = {
+        (objects[key].pk, sdg_ids[number]) for key, numbers in wanted.items() for number in numbers
+    }
+    stale = Q()
+    for obj_id, sdg_id in current - target:
+        stale |= Q(**{f"{name}_id": obj_id, "sdg_id": sdg_id})
+    if stale:
+        links.filter(stale).delete()
+    through.objects.bulk_create(
+        [through(**{f"{name}_id": obj_id, "sdg_id": sdg_id}) for obj_id, sdg_id in target - current]
+    )

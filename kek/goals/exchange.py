@@ -1,0 +1,603 @@
+"""Read and write a district's goal system as YAML or XLSX (F4). Pure: imports no Django.
+
+Both formats carry the same content: the concept versions with their adoption and the tree
+Handlungsfeld → strategisches Ziel → Teilziel. Keys identify goals across versions and files,
+so export → import → export gives the same file. See docs/exchange-format.md.
+"""
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FORMAT = "kek-concept/1"
+STATUSES = ("draft", "consultation", "adopted", "superseded")
+LEVELS = ("field", "goal", "subgoal")
+CHILDREN = {"field": "goals", "goal": "subgoals", "subgoal": None}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ExchangeError(Exception):
+    """A user error in an exchange file; the message is German and names where it is."""
+
+    def __init__(self, file: str, where: str, field: str, problem: str):
+        self.file, self.where, self.field, self.problem = file, where, field, problem
+        location = ", ".join(
+            part for part in (file, where, f"Feld {field}" if field else "") if part
+        )
+        super().__init__(f"{location}: {problem}")
+
+
+@dataclass
+class Goal:
+    level: str
+    title: str
+    key: str = ""
+    slug: str = ""
+    description: str = ""
+    vision: str = ""
+    sdgs: list[int] = field(default_factory=list)
+    example: bool = False
+    children: list["Goal"] = field(default_factory=list)
+
+
+@dataclass
+class Version:
+    version: int
+    title: str
+    horizon_year: int = 2030
+    status: str = "draft"
+    current: bool = False
+    adopted_on: dt.date | None = None
+    adopted_by: str = ""
+    resolution_number: str = ""
+    version_note: str = ""
+    predecessor: int | None = None
+    fields: list[Goal] = field(default_factory=list)
+
+    def goals(self) -> Iterable[Goal]:
+        """Every goal object of the version, depth first."""
+        stack = list(reversed(self.fields))
+        while stack:
+            goal = stack.pop()
+            yield goal
+            stack.extend(reversed(goal.children))
+
+
+@dataclass
+class District:
+    ags: str
+    name: str
+    versions: list[Version]
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation shared by both readers
+
+
+class Reader:
+    """Turns loosely typed values into the dataclasses, raising ExchangeError with a location."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def fail(self, where: str, name: str, problem: str) -> ExchangeError:
+        return ExchangeError(self.file, where, name, problem)
+
+    def text(self, value: Any, where: str, name: str, required: bool = False) -> str:
+        if value is None:
+            value = ""
+        if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise self.fail(where, name, "erwartet wird ein Text.")
+        value = value.strip()
+        if required and not value:
+            raise self.fail(where, name, "darf nicht leer sein.")
+        return value
+
+    def integer(self, value: Any, where: str, name: str, low: int, high: int) -> int:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise self.fail(where, name, f"erwartet wird eine ganze Zahl von {low} bis {high}.")
+        return value
+
+    def flag(self, value: Any, where: str, name: str) -> bool:
+        if value is None or value == "":
+            return False
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in {"ja", "true", "1", "wahr", "yes"}:
+            return True
+        if text in {"nein", "false", "0", "falsch", "no"}:
+            return False
+        raise self.fail(where, name, f"„{value}“ ist weder ja noch nein.")
+
+    def date(self, value: Any, where: str, name: str) -> dt.date | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise self.fail(where, name, f"„{value}“ ist kein Datum (JJJJ-MM-TT).") from None
+
+    def key(self, value: Any, where: str) -> str:
+        if value is None or value == "":
+            return str(uuid.uuid4())
+        try:
+            return str(uuid.UUID(str(value).strip()))
+        except ValueError:
+            raise self.fail(
+                where, "key", f"„{value}“ ist kein gültiger Schlüssel (UUID)."
+            ) from None
+
+    def slug(self, value: Any, where: str) -> str:
+        slug = self.text(value, where, "slug")
+        if slug and not SLUG.match(slug):
+            raise self.fail(
+                where, "slug", f"„{slug}“: nur Kleinbuchstaben, Ziffern und Bindestriche."
+            )
+        return slug
+
+    def sdgs(self, value: Any, where: str) -> list[int]:
+        if value is None or value == "":
+            return []
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            items: list[Any] = [value]
+        elif isinstance(value, str):
+            items = [part for part in re.split(r"[,;\s]+", value) if part]
+        elif isinstance(value, list):
+            items = value
+        else:
+            raise self.fail(where, "sdgs", "erwartet wird eine Liste von SDG-Nummern (1–17).")
+        numbers = sorted({self.integer(item, where, "sdgs", 1, 17) for item in items})
+        return numbers
+
+    def status(self, value: Any, where: str) -> str:
+        status = self.text(value, where, "status") or "draft"
+        if status not in STATUSES:
+            raise self.fail(where, "status", f"„{status}“ ist keiner von: {', '.join(STATUSES)}.")
+        return status
+
+
+def check_district(reader: Reader, versions: list[Version], where_of: dict[int, str]) -> None:
+    """Rules that span rows: unique versions, one current, unique keys and slugs per level."""
+    seen: set[int] = set()
+    current = [v for v in versions if v.current]
+    for version in versions:
+        where = where_of[id(version)]
+        if version.version in seen:
+            raise reader.fail(where, "version", f"Version {version.version} kommt doppelt vor.")
+        seen.add(version.version)
+    for version in versions:
+        if version.predecessor is not None and version.predecessor not in seen:
+            raise reader.fail(
+                where_of[id(version)], "predecessor", f"Version {version.predecessor} fehlt."
+            )
+    if len(current) > 1:
+        raise reader.fail(
+            where_of[id(current[1])], "current", "nur eine Version darf aktuell sein."
+        )
+    for version in versions:
+        keys: set[str] = set()
+        slugs: dict[str, set[str]] = {level: set() for level in LEVELS}
+        for goal in version.goals():
+            where = where_of[id(goal)]
+            if goal.key in keys:
+                raise reader.fail(where, "key", f"Schlüssel {goal.key} kommt doppelt vor.")
+            keys.add(goal.key)
+            if goal.slug and goal.slug in slugs[goal.level]:
+                raise reader.fail(
+                    where, "slug", f"„{goal.slug}“ kommt auf dieser Ebene doppelt vor."
+                )
+            slugs[goal.level].add(goal.slug)
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader that remembers the line of every mapping and of each of its keys."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = {
+            key.value: key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")
+        }
+        return mapping
+
+
+def read_yaml(path: Path) -> District:
+    reader = Reader(path.name)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+    except UnicodeDecodeError:
+        raise reader.fail("", "", "die Datei ist nicht UTF-8-kodiert.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"Zeile {mark.line + 1}" if mark else ""
+        raise reader.fail(
+            where, "", f"kein gültiges YAML ({getattr(exc, 'problem', exc)})."
+        ) from None
+    if not isinstance(data, dict):
+        raise reader.fail(
+            "Zeile 1", "", "erwartet wird ein Eintrag mit format, district, versions."
+        )
+    if data.get("format") != FORMAT:
+        raise reader.fail(_line(data, "format"), "format", f"erwartet wird „{FORMAT}“.")
+    district = data.get("district") or {}
+    if not isinstance(district, dict):
+        raise reader.fail(_line(data, "district"), "district", "erwartet wird ags und name.")
+    raw_versions = data.get("versions")
+    if not isinstance(raw_versions, list) or not raw_versions:
+        raise reader.fail(
+            _line(data, "versions"), "versions", "erwartet wird eine Liste von Versionen."
+        )
+    where_of: dict[int, str] = {}
+    versions = [_yaml_version(reader, item, where_of) for item in raw_versions]
+    check_district(reader, versions, where_of)
+    return District(
+        ags=reader.text(district.get("ags"), _line(data, "district"), "ags"),
+        name=reader.text(district.get("name"), _line(data, "district"), "name"),
+        versions=versions,
+    )
+
+
+def _line(mapping: dict, key: str | None = None) -> str:
+    line = mapping.get("__lines__", {}).get(key) if key else None
+    return f"Zeile {line or mapping.get('__line__', '?')}"
+
+
+def _mapping(reader: Reader, item: Any, parent_where: str, name: str) -> dict:
+    if not isinstance(item, dict):
+        raise reader.fail(parent_where, name, "erwartet wird ein Eintrag mit Feldern (title: …).")
+    return item
+
+
+def _yaml_version(reader: Reader, item: Any, where_of: dict[int, str]) -> Version:
+    item = _mapping(reader, item, "", "versions")
+    where = _line(item)
+    version = Version(
+        version=reader.integer(item.get("version"), _line(item, "version"), "version", 1, 9999),
+        title=reader.text(item.get("title"), _line(item, "title"), "title", required=True),
+        horizon_year=reader.integer(
+            item.get("horizon_year", 2030), _line(item, "horizon_year"), "horizon_year", 2000, 2100
+        ),
+        status=reader.status(item.get("status"), _line(item, "status")),
+        current=reader.flag(item.get("current"), _line(item, "current"), "current"),
+        adopted_on=reader.date(item.get("adopted_on"), _line(item, "adopted_on"), "adopted_on"),
+        adopted_by=reader.text(item.get("adopted_by"), _line(item, "adopted_by"), "adopted_by"),
+        resolution_number=reader.text(
+            item.get("resolution_number"), _line(item, "resolution_number"), "resolution_number"
+        ),
+        version_note=reader.text(
+            item.get("version_note"), _line(item, "version_note"), "version_note"
+        ),
+        predecessor=(
+            reader.integer(item["predecessor"], _line(item, "predecessor"), "predecessor", 1, 9999)
+            if item.get("predecessor") not in (None, "")
+            else None
+        ),
+    )
+    where_of[id(version)] = where
+    version.fields = _yaml_goals(reader, item, "fields_of_action", "field", where_of)
+    return version
+
+
+def _yaml_goals(reader: Reader, parent: dict, name: str, level: str, where_of) -> list[Goal]:
+    items = parent.get(name) or []
+    if not isinstance(items, list):
+        raise reader.fail(_line(parent, name), name, "erwartet wird eine Liste.")
+    goals = []
+    for item in items:
+        item = _mapping(reader, item, _line(parent, name), name)
+        goal = Goal(
+            level=level,
+            title=reader.text(item.get("title"), _line(item, "title"), "title", required=True),
+            key=reader.key(item.get("key"), _line(item, "key")),
+            slug=reader.slug(item.get("slug"), _line(item, "slug")),
+            description=reader.text(
+                item.get("description"), _line(item, "description"), "description"
+            ),
+            vision=reader.text(item.get("vision"), _line(item, "vision"), "vision")
+            if level == "field"
+            else "",
+            sdgs=reader.sdgs(item.get("sdgs"), _line(item, "sdgs")),
+            example=reader.flag(item.get("example"), _line(item, "example"), "example"),
+        )
+        where_of[id(goal)] = _line(item)
+        child_name = CHILDREN[level]
+        if child_name:
+            goal.children = _yaml_goals(
+                reader, item, child_name, LEVELS[LEVELS.index(level) + 1], where_of
+            )
+        elif item.get("goals") or item.get("subgoals"):
+            raise reader.fail(_line(item), "subgoals", "Teilziele haben keine Unterziele.")
+        goals.append(goal)
+    return goals
+
+
+def write_yaml(district: District, path: Path) -> None:
+    data = {
+        "format": FORMAT,
+        "district": {"ags": district.ags, "name": district.name},
+        "versions": [_version_dict(v) for v in district.versions],
+    }
+    header = (
+        "# Zielsystem eines Kreisentwicklungskonzepts (KEK-Austauschformat kek-concept/1).\n"
+        "# Import: kek import-concept --district AGS DATEI\n"
+    )
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(header + text, encoding="utf-8")
+
+
+def _version_dict(version: Version) -> dict:
+    data: dict[str, Any] = {
+        "version": version.version,
+        "title": version.title,
+        "horizon_year": version.horizon_year,
+        "status": version.status,
+        "current": version.current,
+    }
+    optional = {
+        "adopted_on": version.adopted_on,
+        "adopted_by": version.adopted_by,
+        "resolution_number": version.resolution_number,
+        "version_note": version.version_note,
+        "predecessor": version.predecessor,
+    }
+    data.update({k: v for k, v in optional.items() if v not in (None, "")})
+    data["fields_of_action"] = [_goal_dict(goal) for goal in version.fields]
+    return data
+
+
+def _goal_dict(goal: Goal) -> dict:
+    data: dict[str, Any] = {"key": goal.key, "title": goal.title, "slug": goal.slug}
+    if goal.level == "field":
+        data["vision"] = goal.vision
+    if goal.description:
+        data["description"] = goal.description
+    if goal.sdgs:
+        data["sdgs"] = list(goal.sdgs)
+    if goal.example:
+        data["example"] = True
+    child_name = CHILDREN[goal.level]
+    if child_name and goal.children:
+        data[child_name] = [_goal_dict(child) for child in goal.children]
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# XLSX: sheet "versions" (one row per version) and sheet "goals" (one row per goal object,
+# in order; parent_key links a goal to its field of action or strategic goal).
+
+VERSION_COLUMNS = [
+    "version",
+    "title",
+    "horizon_year",
+    "status",
+    "current",
+    "adopted_on",
+    "adopted_by",
+    "resolution_number",
+    "version_note",
+    "predecessor",
+]
+GOAL_COLUMNS = [
+    "version",
+    "level",
+    "key",
+    "parent_key",
+    "title",
+    "slug",
+    "vision",
+    "description",
+    "sdgs",
+    "example",
+]
+NOTES = [
+    ("Austauschformat", FORMAT),
+    ("versions", "Eine Zeile je Version des Konzepts; status: " + ", ".join(STATUSES)),
+    ("goals", "Eine Zeile je Ziel in der Reihenfolge der Nummerierung"),
+    ("level", "field = Handlungsfeld, goal = strategisches Ziel, subgoal = Teilziel"),
+    ("parent_key", "Schlüssel des übergeordneten Handlungsfeldes bzw. strategischen Ziels"),
+    ("sdgs", "Nummern der UN-Nachhaltigkeitsziele, durch Komma getrennt"),
+    ("example", "ja = Beispielinhalt, noch nicht aus dem beschlossenen Konzept"),
+]
+
+
+def write_xlsx(district: District, path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    info = book.active
+    info.title = "info"
+    info.append(["district_ags", district.ags])
+    info.append(["district_name", district.name])
+    for row in NOTES:
+        info.append(list(row))
+    versions = book.create_sheet("versions")
+    versions.append(VERSION_COLUMNS)
+    goals = book.create_sheet("goals")
+    goals.append(GOAL_COLUMNS)
+    for version in district.versions:
+        data = _version_dict(version)
+        versions.append(
+            [
+                version.adopted_on.isoformat()
+                if name == "adopted_on" and version.adopted_on
+                else ("ja" if data.get(name) else "nein")
+                if name == "current"
+                else data.get(name, "")
+                for name in VERSION_COLUMNS
+            ]
+        )
+        for goal, parent_key in _with_parents(version.fields, ""):
+            goals.append(
+                [
+                    version.version,
+                    goal.level,
+                    goal.key,
+                    parent_key,
+                    goal.title,
+                    goal.slug,
+                    goal.vision,
+                    goal.description,
+                    ", ".join(str(n) for n in goal.sdgs),
+                    "ja" if goal.example else "nein",
+                ]
+            )
+    book.save(path)
+
+
+def _with_parents(goals: list[Goal], parent_key: str) -> Iterable[tuple[Goal, str]]:
+    for goal in goals:
+        yield goal, parent_key
+        yield from _with_parents(goal.children, goal.key)
+
+
+def read_xlsx(path: Path) -> District:
+    from openpyxl import load_workbook
+
+    reader = Reader(path.name)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:
+        raise reader.fail("", "", "keine lesbare XLSX-Datei.") from None
+    for sheet in ("versions", "goals"):
+        if sheet not in book.sheetnames:
+            raise reader.fail(f"Blatt {sheet}", "", "dieses Tabellenblatt fehlt.")
+    info = {}
+    if "info" in book.sheetnames:
+        info = {
+            row[0]: row[1] for row in book["info"].iter_rows(values_only=True) if row and row[0]
+        }
+    where_of: dict[int, str] = {}
+    versions = [
+        _xlsx_version(reader, row, where, where_of)
+        for row, where in _rows(reader, book["versions"], "versions", VERSION_COLUMNS)
+    ]
+    by_number = {v.version: v for v in versions}
+    parents: dict[tuple[int, str], Goal] = {}
+    for row, where in _rows(reader, book["goals"], "goals", GOAL_COLUMNS):
+        _xlsx_goal(reader, row, where, by_number, parents, where_of)
+    check_district(reader, versions, where_of)
+    return District(
+        ags=reader.text(info.get("district_ags"), "Blatt info", "district_ags"),
+        name=reader.text(info.get("district_name"), "Blatt info", "district_name"),
+        versions=versions,
+    )
+
+
+def _rows(reader: Reader, sheet, name: str, columns: list[str]) -> Iterable[tuple[dict, str]]:
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(cell).strip() if cell is not None else "" for cell in next(rows, ())]
+    missing = [column for column in columns if column not in header]
+    if missing:
+        raise reader.fail(f"Blatt {name}, Zeile 1", missing[0], "diese Spalte fehlt.")
+    for number, values in enumerate(rows, start=2):
+        if not any(value not in (None, "") for value in values):
+            continue
+        row = dict(zip(header, values, strict=False))
+        yield row, f"Blatt {name}, Zeile {number}"
+
+
+def _xlsx_version(reader: Reader, row: dict, where: str, where_of) -> Version:
+    predecessor = row.get("predecessor")
+    version = Version(
+        version=reader.integer(row.get("version"), where, "version", 1, 9999),
+        title=reader.text(row.get("title"), where, "title", required=True),
+        horizon_year=reader.integer(
+            row.get("horizon_year") or 2030, where, "horizon_year", 2000, 2100
+        ),
+        status=reader.status(row.get("status"), where),
+        current=reader.flag(row.get("current"), where, "current"),
+        adopted_on=reader.date(row.get("adopted_on"), where, "adopted_on"),
+        adopted_by=reader.text(row.get("adopted_by"), where, "adopted_by"),
+        resolution_number=reader.text(row.get("resolution_number"), where, "resolution_number"),
+        version_note=reader.text(row.get("version_note"), where, "version_note"),
+        predecessor=reader.integer(predecessor, where, "predecessor", 1, 9999)
+        if predecessor not in (None, "")
+        else None,
+    )
+    where_of[id(version)] = where
+    return version
+
+
+def _xlsx_goal(reader: Reader, row: dict, where: str, by_number, parents, where_of) -> None:
+    number = reader.integer(row.get("version"), where, "version", 1, 9999)
+    version = by_number.get(number)
+    if version is None:
+        raise reader.fail(where, "version", f"Version {number} fehlt im Blatt versions.")
+    level = reader.text(row.get("level"), where, "level", required=True)
+    if level not in LEVELS:
+        raise reader.fail(where, "level", f"„{level}“ ist keiner von: {', '.join(LEVELS)}.")
+    goal = Goal(
+        level=level,
+        title=reader.text(row.get("title"), where, "title", required=True),
+        key=reader.key(row.get("key"), where),
+        slug=reader.slug(row.get("slug"), where),
+        description=reader.text(row.get("description"), where, "description"),
+        vision=reader.text(row.get("vision"), where, "vision") if level == "field" else "",
+        sdgs=reader.sdgs(row.get("sdgs"), where),
+        example=reader.flag(row.get("example"), where, "example"),
+    )
+    where_of[id(goal)] = where
+    if level == "field":
+        version.fields.append(goal)
+    else:
+        parent_key = reader.text(row.get("parent_key"), where, "parent_key", required=True)
+        parent = parents.get((number, parent_key))
+        expected = LEVELS[LEVELS.index(level) - 1]
+        if parent is None or parent.level != expected:
+            raise reader.fail(
+                where,
+                "parent_key",
+                f"kein vorangehendes Element der Ebene {expected} mit diesem Schlüssel.",
+            )
+        parent.children.append(goal)
+    parents[(number, goal.key)] = goal
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def read(path: Path) -> District:
+    """Read a YAML or XLSX exchange file, chosen by its extension."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise ExchangeError(path.name, "", "", "die Datei gibt es nicht.")
+    if suffix in {".yaml", ".yml"}:
+        return read_yaml(path)
+    if suffix == ".xlsx":
+        return read_xlsx(path)
+    raise ExchangeError(
+        path.name, "", "", "unbekanntes Format; erlaubt sind .yaml, .yml und .xlsx."
+    )
+
+
+def write(district: District, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix in {".yaml", ".yml"}:
+        write_yaml(district, path)
+    elif suffix == ".xlsx":
+        write_xlsx(district, path)
+    else:
+        raise ExchangeError(
+            path.name, "", "", "unbekanntes Format; erlaubt sind .yaml, .yml und .xlsx."
+        )

@@ -1,0 +1,253 @@
+"""The goal system of a district's development concept (F1–F3).
+
+Concept (one row per version) → FieldOfAction → StrategicGoal → SubGoal.
+Every goal object carries a `key` that survives new versions and import/export, so two
+versions can be compared goal by goal; `number` (1, 1.2, 1.2.3) is derived from the order
+of `position` among siblings and kept up to date by `numbering.renumber`.
+"""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from kek.regions.models import Region
+
+from .slugs import german_slug
+
+
+class SDG(models.Model):
+    """One of the 17 UN Sustainable Development Goals."""
+
+    number = models.PositiveSmallIntegerField("Nummer", unique=True)
+    title = models.CharField("Titel", max_length=120)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = "Nachhaltigkeitsziel (SDG)"
+        verbose_name_plural = "Nachhaltigkeitsziele (SDGs)"
+
+    def __str__(self) -> str:
+        return f"SDG {self.number}: {self.title}"
+
+
+class ConceptQuerySet(models.QuerySet):
+    def public(self):
+        return self.exclude(status=Concept.Status.DRAFT)
+
+    def current_for(self, region: Region):
+        return self.filter(region=region, is_current=True).first()
+
+
+class Concept(models.Model):
+    """One version (Fortschreibung) of a district's development concept."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Entwurf"
+        CONSULTATION = "consultation", "In Beteiligung"
+        ADOPTED = "adopted", "Beschlossen"
+        SUPERSEDED = "superseded", "Abgelöst"
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="concepts", verbose_name="Landkreis"
+    )
+    version = models.PositiveIntegerField("Version", default=1)
+    title = models.CharField("Titel", max_length=200)
+    horizon_year = models.PositiveSmallIntegerField("Zieljahr", default=2030)
+    status = models.CharField("Status", max_length=16, choices=Status.choices, default=Status.DRAFT)
+    is_current = models.BooleanField(
+        "Aktuelle Version",
+        default=False,
+        help_text="Genau eine Version je Landkreis ist die aktuelle; sie erscheint öffentlich.",
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name="Vorgängerversion",
+    )
+    adopted_on = models.DateField("Beschlossen am", null=True, blank=True)
+    adopted_by = models.CharField(
+        "Beschlossen durch", max_length=120, blank=True, help_text="z. B. Kreistag"
+    )
+    resolution_number = models.CharField("Beschlussnummer", max_length=60, blank=True)
+    version_note = models.TextField(
+        "Anlass der Fortschreibung", blank=True, help_text="Was sich in dieser Version ändert"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(verbose_name="Änderungsverlauf")
+
+    objects = ConceptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region", "version"]
+        verbose_name = "Kreisentwicklungskonzept (Version)"
+        verbose_name_plural = "Kreisentwicklungskonzepte (Versionen)"
+        constraints = [
+            models.UniqueConstraint(fields=["region", "version"], name="unique_concept_version"),
+            models.UniqueConstraint(
+                fields=["region"], condition=Q(is_current=True), name="one_current_concept"
+            ),
+        ]
+        permissions = [
+            ("copy_concept", "Neue Version aus einer bestehenden anlegen"),
+            ("publish_concept", "Version als aktuelle festlegen"),
+            ("import_concept", "Zielsystem aus Datei importieren"),
+            ("export_concept", "Zielsystem in Datei exportieren"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (Version {self.version}, {self.get_status_display()})"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+
+class GoalObject(models.Model):
+    """Fields shared by Handlungsfeld, strategisches Ziel and Teilziel."""
+
+    key = models.UUIDField(
+        "Schlüssel",
+        default=uuid.uuid4,
+        editable=False,
+        help_text="Bleibt über Versionen und Export/Import gleich.",
+    )
+    position = models.PositiveIntegerField("Reihenfolge", default=0, db_index=True)
+    number = models.CharField("Nummer", max_length=20, editable=False, blank=True)
+    title = models.CharField("Titel", max_length=300)
+    slug = models.SlugField(
+        "Kurzname in der Adresse",
+        max_length=80,
+        blank=True,
+        allow_unicode=False,
+        help_text="Wird aus dem Titel erzeugt, wenn leer, und bleibt danach stabil.",
+    )
+    description = models.TextField("Beschreibung", blank=True)
+    sdgs = models.ManyToManyField(
+        SDG, blank=True, related_name="+", verbose_name="Nachhaltigkeitsziele (SDGs)"
+    )
+    is_example = models.BooleanField(
+        "Beispielinhalt",
+        default=False,
+        help_text="Markiert Inhalte, die noch nicht aus dem beschlossenen Konzept stammen.",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            taken = set(self.siblings_in_concept().values_list("slug", flat=True))
+            self.slug = german_slug(self.title, taken)
+        if not self.pk and not self.position:
+            last = self.siblings().aggregate(models.Max("position"))["position__max"]
+            self.position = (last or 0) + 1
+        super().save(*args, **kwargs)
+
+    def siblings(self) -> models.QuerySet:
+        """Objects numbered together with this one (same parent)."""
+        raise NotImplementedError
+
+    def siblings_in_concept(self) -> models.QuerySet:
+        """Other objects of the same level in the concept (slugs are unique among them)."""
+        raise NotImplementedError
+
+
+class FieldOfAction(GoalObject):
+    """Handlungsfeld with its Leitbild (vision for the horizon year)."""
+
+    concept = models.ForeignKey(
+        Concept,
+        on_delete=models.CASCADE,
+        related_name="fields_of_action",
+        verbose_name="Konzeptversion",
+    )
+    vision = models.TextField("Leitbild", blank=True)
+    history = HistoricalRecords(verbose_name="Änderungsverlauf", m2m_fields=["sdgs"])
+
+    class Meta(GoalObject.Meta):
+        verbose_name = "Handlungsfeld"
+        verbose_name_plural = "Handlungsfelder"
+        constraints = [
+            models.UniqueConstraint(fields=["concept", "key"], name="unique_field_key"),
+            models.UniqueConstraint(fields=["concept", "slug"], name="unique_field_slug"),
+        ]
+
+    def siblings(self):
+        return FieldOfAction.objects.filter(concept_id=self.concept_id)
+
+    def siblings_in_concept(self):
+        return self.siblings().exclude(pk=self.pk)
+
+
+class StrategicGoal(GoalObject):
+    """Strategisches Ziel, numbered within its field of action (e.g. 1.2)."""
+
+    field = models.ForeignKey(
+        FieldOfAction,
+        on_delete=models.CASCADE,
+        related_name="goals",
+        verbose_name="Handlungsfeld",
+    )
+    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="+", editable=False)
+    history = HistoricalRecords(verbose_name="Änderungsverlauf", m2m_fields=["sdgs"])
+
+    class Meta(GoalObject.Meta):
+        verbose_name = "Strategisches Ziel"
+        verbose_name_plural = "Strategische Ziele"
+        constraints = [
+            models.UniqueConstraint(fields=["concept", "key"], name="unique_goal_key"),
+            models.UniqueConstraint(fields=["concept", "slug"], name="unique_goal_slug"),
+        ]
+
+    def save(self, *args, **kwargs) -> None:
+        self.concept_id = self.field.concept_id
+        super().save(*args, **kwargs)
+
+    def siblings(self):
+        return StrategicGoal.objects.filter(field_id=self.field_id)
+
+    def siblings_in_concept(self):
+        return StrategicGoal.objects.filter(concept_id=self.field.concept_id).exclude(pk=self.pk)
+
+
+class SubGoal(GoalObject):
+    """Teilziel, numbered within its strategic goal (e.g. 1.2.3)."""
+
+    goal = models.ForeignKey(
+        StrategicGoal,
+        on_delete=models.CASCADE,
+        related_name="subgoals",
+        verbose_name="Strategisches Ziel",
+    )
+    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="+", editable=False)
+    history = HistoricalRecords(verbose_name="Änderungsverlauf", m2m_fields=["sdgs"])
+
+    class Meta(GoalObject.Meta):
+        verbose_name = "Teilziel"
+        verbose_name_plural = "Teilziele"
+        constraints = [
+            models.UniqueConstraint(fields=["concept", "key"], name="unique_subgoal_key"),
+            models.UniqueConstraint(fields=["concept", "slug"], name="unique_subgoal_slug"),
+        ]
+
+    def save(self, *args, **kwargs) -> None:
+        self.concept_id = self.goal.concept_id
+        super().save(*args, **kwargs)
+
+    def siblings(self):
+        return SubGoal.objects.filter(goal_id=self.goal_id)
+
+    def siblings_in_concept(self):
+        return SubGoal.objects.filter(concept_id=self.goal.concept_id).exclude(pk=self.pk)
+
+
+GOAL_MODELS = (FieldOfAction, StrategicGoal, SubGoal)

@@ -1,0 +1,40 @@
+"""Loading a concept's goal tree with a fixed number of queries, whatever its size."""
+
+from django.db.models import Prefetch, QuerySet
+
+from .diff import GoalRow
+from .models import SDG, Concept, FieldOfAction, StrategicGoal, SubGoal
+
+SDGS = Prefetch("sdgs", queryset=SDG.objects.order_by("number"))
+
+
+def tree(concept: Concept) -> QuerySet[FieldOfAction]:
+    """Fields of action with goals, sub-goals and SDGs prefetched, in order."""
+    subgoals = SubGoal.objects.order_by("position", "id").prefetch_related(SDGS)
+    goals = (
+        StrategicGoal.objects.order_by("position", "id")
+        .prefetch_related(SDGS)
+        .prefetch_related(Prefetch("subgoals", queryset=subgoals))
+    )
+    return (
+        concept.fields_of_action.order_by("position", "id")
+        .prefetch_related(SDGS)
+        .prefetch_related(Prefetch("goals", queryset=goals))
+    )
+
+
+def goal_rows(concept: Concept) -> list[GoalRow]:
+    """All goal objects of a concept as rows for `diff.compare`."""
+    rows = []
+    for level, model, text_field in (
+        ("field", FieldOfAction, "vision"),
+        ("goal", StrategicGoal, "description"),
+        ("subgoal", SubGoal, "description"),
+    ):
+        values = model.objects.filter(concept=concept).values_list(
+            "key", "number", "title", text_field
+        )
+        rows += [
+            GoalRow(str(key), level, number, title, text) for key, number, title, text in values
+        ]
+    return rows

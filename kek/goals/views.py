@@ -1,0 +1,122 @@
+"""Public pages of the goal system, routed by the district's start page (cms.DistrictHomePage)."""
+
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from . import queries
+from .diff import compare
+from .models import Concept, StrategicGoal, SubGoal
+from .urls import goal_path
+
+
+def current_concept(home) -> Concept | None:
+    return Concept.objects.current_for(home.region_id)
+
+
+def require_current(home) -> Concept:
+    concept = current_concept(home)
+    if concept is None:
+        raise Http404("Für diesen Landkreis ist noch kein Konzept veröffentlicht.")
+    return concept
+
+
+def visible_versions(request: HttpRequest, home):
+    versions = Concept.objects.filter(region_id=home.region_id).order_by("-version")
+    if not request.user.has_perm("goals.view_draft_concept"):
+        versions = versions.public()
+    return versions
+
+
+def render(request: HttpRequest, home, template: str, context: dict) -> HttpResponse:
+    context = {"page": home, "self": home, **context}
+    return TemplateResponse(request, template, context)
+
+
+def start_page_context(home) -> dict:
+    concept = current_concept(home)
+    if concept is None:
+        return {"concept": None, "fields": []}
+    fields = concept.fields_of_action.order_by("position", "id").annotate(
+        goal_count=Count("goals", distinct=True)
+    )
+    return {"concept": concept, "fields": fields}
+
+
+def goal_tree(request: HttpRequest, home, version: int | None = None) -> HttpResponse:
+    if version is None:
+        concept = require_current(home)
+    else:
+        concept = get_object_or_404(visible_versions(request, home), version=version)
+    return render(
+        request,
+        home,
+        "goals/goal_tree.html",
+        {"concept": concept, "fields": queries.tree(concept), "linked": concept.is_current},
+    )
+
+
+def field_detail(request: HttpRequest, home, slug: str) -> HttpResponse:
+    concept = require_current(home)
+    field = get_object_or_404(queries.tree(concept), slug=slug)
+    return render(request, home, "goals/field_detail.html", {"concept": concept, "field": field})
+
+
+def find_goal(concept: Concept, number: str, slug: str) -> StrategicGoal | SubGoal | None:
+    model = {2: StrategicGoal, 3: SubGoal}.get(number.count(".") + 1)
+    if model is None:
+        return None
+    goals = model.objects.filter(concept=concept).select_related("concept")
+    return (slug and goals.filter(slug=slug).first()) or goals.filter(number=number).first()
+
+
+def goal_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
+    concept = require_current(home)
+    number, _, slug = ref.partition("-")
+    goal = find_goal(concept, number, slug)
+    if goal is None:
+        raise Http404("Dieses Ziel gibt es in der aktuellen Version nicht.")
+    canonical = goal_path(goal)
+    if canonical != f"ziele/{ref}/":
+        return HttpResponsePermanentRedirect(home.url + canonical)
+    if isinstance(goal, SubGoal):
+        goal = (
+            SubGoal.objects.select_related("goal__field").prefetch_related("sdgs").get(pk=goal.pk)
+        )
+        context = {"goal": goal, "parent": goal.goal, "field": goal.goal.field, "children": []}
+    else:
+        goal = (
+            StrategicGoal.objects.select_related("field").prefetch_related("sdgs").get(pk=goal.pk)
+        )
+        children = goal.subgoals.order_by("position", "id").prefetch_related("sdgs")
+        context = {"goal": goal, "parent": None, "field": goal.field, "children": children}
+    return render(request, home, "goals/goal_detail.html", {"concept": concept, **context})
+
+
+def version_list(request: HttpRequest, home) -> HttpResponse:
+    versions = list(visible_versions(request, home))
+    return render(request, home, "goals/version_list.html", {"versions": versions})
+
+
+def version_compare(request: HttpRequest, home) -> HttpResponse:
+    versions = list(visible_versions(request, home))
+    by_number = {concept.version: concept for concept in versions}
+    old = by_number.get(_int(request.GET.get("von")))
+    new = by_number.get(_int(request.GET.get("zu")))
+    if old is None and len(versions) >= 2:
+        old, new = versions[1], versions[0]
+    diff = compare(queries.goal_rows(old), queries.goal_rows(new)) if old and new else None
+    return render(
+        request,
+        home,
+        "goals/version_compare.html",
+        {"versions": versions, "old": old, "new": new, "diff": diff},
+    )
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,130 @@
+"""The goal system in the Wagtail back office: snippets with change history and version actions."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .history import entries
+from .models import Concept, FieldOfAction, StrategicGoal, SubGoal
+
+
+class HistoryPanel(Panel):
+    """Lists who changed what and when, below the edit form."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "goals/admin/history_panel.html"
+
+        def is_shown(self) -> bool:
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["entries"] = entries(self.instance)
+            return context
+
+
+GOAL_PANELS = [
+    FieldPanel("title"),
+    FieldPanel("description"),
+    FieldRowPanel([FieldPanel("position"), FieldPanel("slug")]),
+    FieldPanel("sdgs"),
+    FieldPanel("is_example"),
+]
+
+
+class ConceptViewSet(SnippetViewSet):
+    model = Concept
+    icon = "doc-full"
+    menu_label = "Konzeptversionen"
+    list_display = ["title", "region", "version", "status", "is_current"]
+    list_filter = ["region", "status"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("region"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("horizon_year"), FieldPanel("version"), FieldPanel("status")]),
+        FieldPanel("is_current", read_only=True),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("adopted_on"), FieldPanel("adopted_by")]),
+                FieldPanel("resolution_number"),
+            ],
+            heading="Beschluss",
+        ),
+        FieldPanel("version_note"),
+        HistoryPanel(heading="Änderungsverlauf"),
+    ]
+
+
+class FieldOfActionViewSet(SnippetViewSet):
+    model = FieldOfAction
+    icon = "folder-open-inverse"
+    menu_label = "Handlungsfelder"
+    list_display = ["number", "title", "concept", "is_example"]
+    list_filter = ["concept"]
+    search_fields = ["title", "vision"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("concept"),
+        FieldPanel("vision"),
+        *GOAL_PANELS,
+        HistoryPanel(heading="Änderungsverlauf"),
+    ]
+
+
+class StrategicGoalViewSet(SnippetViewSet):
+    model = StrategicGoal
+    icon = "pick"
+    menu_label = "Strategische Ziele"
+    list_display = ["number", "title", "field", "is_example"]
+    list_filter = ["concept", "field"]
+    search_fields = ["title", "description"]
+    copy_view_enabled = False
+    panels = [FieldPanel("field"), *GOAL_PANELS, HistoryPanel(heading="Änderungsverlauf")]
+
+
+class SubGoalViewSet(SnippetViewSet):
+    model = SubGoal
+    icon = "list-ul"
+    menu_label = "Teilziele"
+    list_display = ["number", "title", "goal", "is_example"]
+    list_filter = ["concept"]
+    search_fields = ["title", "description"]
+    copy_view_enabled = False
+    panels = [FieldPanel("goal"), *GOAL_PANELS, HistoryPanel(heading="Änderungsverlauf")]
+
+
+class GoalSystemGroup(SnippetViewSetGroup):
+    menu_label = "Zielsystem"
+    menu_icon = "site"
+    menu_order = 150
+    items = (ConceptViewSet, FieldOfActionViewSet, StrategicGoalViewSet, SubGoalViewSet)
+
+
+register_snippet(GoalSystemGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("kek/konzept/<int:pk>/neue-version/", admin_views.new_version, name="kek_new_version"),
+        path("kek/konzept/<int:pk>/aktuell/", admin_views.make_current, name="kek_make_current"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def concept_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, Concept):
+        return
+    if user.has_perm("goals.copy_concept"):
+        url = reverse("kek_new_version", args=[snippet.pk])
+        yield ListingButton("Neue Version daraus anlegen", url, icon_name="copy", priority=30)
+    if user.has_perm("goals.publish_concept") and not snippet.is_current:
+        url = reverse("kek_make_current", args=[snippet.pk])
+        yield ListingButton(
+            "Als aktuelle Version veröffentlichen", url, icon_name="upload", priority=31
+        )

@@ -1,0 +1,69 @@
+"""factory_boy factories for the domain objects."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
+from kek.regions.models import Region
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("ags",)
+
+    ags = factory.Sequence(lambda n: f"{99000 + n}")
+    name = factory.Sequence(lambda n: f"Landkreis {n}")
+    level = Region.Level.DISTRICT
+    kind = "Landkreis"
+
+
+class ConceptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Concept
+
+    region = factory.SubFactory(RegionFactory)
+    title = factory.LazyAttribute(lambda o: f"KEK {o.region.name} 2030")
+    version = 1
+    status = Concept.Status.ADOPTED
+    is_current = True
+
+
+class FieldOfActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FieldOfAction
+
+    concept = factory.SubFactory(ConceptFactory)
+    title = factory.Sequence(lambda n: f"Handlungsfeld Thema {n}")
+    vision = factory.Sequence(lambda n: f"Leitbild Nummer {n}")
+
+
+class StrategicGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StrategicGoal
+
+    field = factory.SubFactory(FieldOfActionFactory)
+    title = factory.Sequence(lambda n: f"Strategisches Ziel {n}")
+
+
+class SubGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SubGoal
+
+    goal = factory.SubFactory(StrategicGoalFactory)
+    title = factory.Sequence(lambda n: f"Teilziel {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("geheim-123")
+
+    @factory.post_generation
+    def groups(self, create, names, **kwargs):
+        for name in names or []:
+            self.groups.add(Group.objects.get(name=name))
