@@ -197,8 +197,8 @@ def evaluate_open_sdg(
       as in sdg-build where it is decided before the validity checks; its score is 5.
     * not_available (``reason``): no data; base year after the latest year; base and current
       of opposite sign; less than one year between base and current year; and, where sdg-build
-      would crash or return complex numbers, target year not after base year or base and target
-      of opposite sign.
+      would crash or return complex numbers, target year not after base year, base and target
+      of opposite sign, or an overflowing result (``not_computable``).
     * Score: :func:`score_open_sdg_without_target` / :func:`score_open_sdg_with_target`.
     """
     p = _params(params)
@@ -232,7 +232,8 @@ def evaluate_dns(
     (``direction · annual_change < 0``) → thunderstorm; ``miss_pct < 5`` → sun;
     ``5 ≤ miss_pct ≤ 20`` → sun_cloud; otherwise cloud (this includes a flat series, which
     neither approaches nor leaves the target). not_rated: no target, no data, fewer than 3
-    points, compound rate undefined. Scores: sun 5, sun_cloud 2.5, cloud 0, thunderstorm −5.
+    points, compound rate undefined, overflow (``not_computable``). Scores: sun 5,
+    sun_cloud 2.5, cloud 0, thunderstorm −5.
     """
     p = _params(params)
     estimators = _choice(p, "estimator", estimator, ESTIMATORS)
@@ -263,10 +264,14 @@ def classify_trend(value: Any) -> np.ndarray:
     belongs to the slight bands so that "stable" is the open interval around 0.)
     """
     v = np.asarray(value, dtype=float)
-    conditions = [np.isnan(v), v > TREND_CLEAR, v >= TREND_SLIGHT, v > -TREND_SLIGHT]
-    conditions.append(v > -TREND_CLEAR)
-    choices = [NOT_AVAILABLE, CLEAR_IMPROVEMENT, SLIGHT_IMPROVEMENT, STABLE, SLIGHT_WORSENING]
-    return np.select(conditions, choices, CLEAR_WORSENING)
+    bands = [
+        (np.isnan(v), NOT_AVAILABLE),
+        (v > TREND_CLEAR, CLEAR_IMPROVEMENT),
+        (v >= TREND_SLIGHT, SLIGHT_IMPROVEMENT),
+        (v > -TREND_SLIGHT, STABLE),
+        (v > -TREND_CLEAR, SLIGHT_WORSENING),
+    ]
+    return np.select([c for c, _ in bands], [s for _, s in bands], CLEAR_WORSENING)
 
 
 def score_open_sdg_without_target(
@@ -276,7 +281,7 @@ def score_open_sdg_without_target(
     ``(low − 4·(med − low), −5), (low, −2.5), (med, 0), (high, 2.5), (high + (med − low), 5)``,
     clipped to [−5, 5].
 
-    For the default profile this is exactly sdg-build's hard-coded mapping
+    For the default profile these are sdg-build's hard-coded lines
     (``125v − 2.5``, ``500v − 2.5``, ``250v − 1.25``, ``500v − 5``); for other profiles it keeps
     the thresholds at −2.5 / 0 / 2.5, which sdg-build's hard-coded lines do not.
     """

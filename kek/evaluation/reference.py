@@ -61,7 +61,8 @@ def open_sdg(
         "target_year": target_year if has_target else None,
     }
     if not points:
-        return row | {"status": m.NOT_AVAILABLE, "reason": m.NO_DATA}
+        note = "; ".join(notes) or None
+        return row | {"status": m.NOT_AVAILABLE, "reason": m.NO_DATA, "note": note}
 
     current_year, current_value = points[-1]
     row |= {"current_year": current_year, "current_value": current_value}

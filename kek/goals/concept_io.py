@@ -3,13 +3,12 @@
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from kek.regions.models import Region
 
-from . import exchange
-from .models import SDG, Concept, FieldOfAction, GoalObject, StrategicGoal, SubGoal
+from . import exchange, sdg_links
+from .models import Concept, FieldOfAction, GoalObject, StrategicGoal, SubGoal
 from .numbering import renumber
 from .queries import tree
 from .slugs import german_slug
@@ -150,6 +149,7 @@ def _import_goals(concept: Concept, version: exchange.Version, user, result: Imp
         model = MODELS[level]
         rows = [row for row in wanted if row[0].level == level]
         existing = {str(o.key): o for o in model.objects.filter(concept=concept)}
+        existing_sdgs = sdg_links.sdg_sets(model, concept)
         keep_keys = {goal.key for goal, _, _ in rows}
         doomed[model] = [o for key, o in existing.items() if key not in keep_keys]
         _free_slugs(model, doomed[model])
@@ -162,7 +162,7 @@ def _import_goals(concept: Concept, version: exchange.Version, user, result: Imp
             if obj is None:
                 to_create.append(model(key=goal.key, concept=concept, **link, **values))
                 continue
-            if _differs(obj, values, link):
+            if _differs(obj, values, link) or existing_sdgs.get(obj.pk, set()) != set(goal.sdgs):
                 for name, value in {**values, **link}.items():
                     setattr(obj, name, value)
                 to_update.append(obj)
@@ -174,7 +174,8 @@ def _import_goals(concept: Concept, version: exchange.Version, user, result: Imp
         bulk_update_with_history(to_update, model, _update_fields(level), default_user=user)
         result.created += len(to_create)
         result.changed += len(to_update)
-        _set_sdgs(model, concept, {goal.key: goal.sdgs for goal, _, _ in rows}, parents)
+        sdg_links.replace(model, concept, {parents[g.key].pk: set(g.sdgs) for g, _, _ in rows})
+        sdg_links.record_in_history(model, [o.pk for o in to_create + to_update])
     # Children first, so that goals moved to another parent are not deleted with the old one.
     for model in (SubGoal, StrategicGoal, FieldOfAction):
         for obj in doomed[model]:
@@ -233,22 +234,3 @@ def _differs(obj: GoalObject, values: dict, link: dict) -> bool:
     if any(getattr(obj, name) != value for name, value in values.items()):
         return True
     return any(getattr(obj, f"{name}_id") != parent.pk for name, parent in link.items())
-
-
-def _set_sdgs(model, concept: Concept, wanted: dict[str, list[int]], objects: dict) -> None:
-    through = model.sdgs.through
-    name = model._meta.model_name
-    sdg_ids = dict(SDG.objects.values_list("number", "id"))
-    links = through.objects.filter(**{f"{name}__concept": concept})
-    current = set(links.values_list(f"{name}_id", "sdg_id"))
-    target = {
-        (objects[key].pk, sdg_ids[number]) for key, numbers in wanted.items() for number in numbers
-    }
-    stale = Q()
-    for obj_id, sdg_id in current - target:
-        stale |= Q(**{f"{name}_id": obj_id, "sdg_id": sdg_id})
-    if stale:
-        links.filter(stale).delete()
-    through.objects.bulk_create(
-        [through(**{f"{name}_id": obj_id, "sdg_id": sdg_id}) for obj_id, sdg_id in target - current]
-    )

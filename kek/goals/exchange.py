@@ -37,7 +37,7 @@ class ExchangeError(Exception):
 class Goal:
     level: str
     title: str
-    key: str = ""
+    key: str = field(default_factory=lambda: str(uuid.uuid4()))
     slug: str = ""
     description: str = ""
     vision: str = ""

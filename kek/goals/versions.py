@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import Max
 from simple_history.utils import bulk_create_with_history
 
+from . import sdg_links
 from .models import Concept, FieldOfAction, GoalObject, StrategicGoal, SubGoal
 
 COPIED = ["key", "position", "number", "title", "slug", "description", "is_example"]
@@ -16,13 +17,12 @@ def _copy(obj: GoalObject, **links) -> GoalObject:
     return type(obj)(**values, **links)
 
 
-def _copy_sdgs(model, old: list[GoalObject], new_by_key: dict) -> None:
-    through = model.sdgs.through
-    source = model._meta.model_name
-    rows = through.objects.filter(**{f"{source}__in": old}).values_list(f"{source}__key", "sdg_id")
-    through.objects.bulk_create(
-        [through(**{f"{source}_id": new_by_key[key].pk, "sdg_id": sdg}) for key, sdg in rows]
-    )
+def _copy_sdgs(model, concept: Concept, copy: Concept, new_by_key: dict) -> None:
+    old_sets = sdg_links.sdg_sets(model, concept)
+    key_of = dict(model.objects.filter(concept=concept).values_list("pk", "key"))
+    wanted = {new_by_key[key_of[pk]].pk: numbers for pk, numbers in old_sets.items()}
+    sdg_links.replace(model, copy, wanted)
+    sdg_links.record_in_history(model, [obj.pk for obj in new_by_key.values()])
 
 
 @transaction.atomic
@@ -64,9 +64,9 @@ def new_version(concept: Concept, user=None) -> Concept:
         default_user=user,
         default_change_reason=reason,
     )
-    _copy_sdgs(FieldOfAction, fields, field_by_key)
-    _copy_sdgs(StrategicGoal, goals, goal_by_key)
-    _copy_sdgs(SubGoal, subgoals, {s.key: s for s in new_subgoals})
+    _copy_sdgs(FieldOfAction, concept, copy, field_by_key)
+    _copy_sdgs(StrategicGoal, concept, copy, goal_by_key)
+    _copy_sdgs(SubGoal, concept, copy, {s.key: s for s in new_subgoals})
     return copy
 
 

@@ -1,15 +1,28 @@
 import pytest
-
-from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
-from kek.core.defaults import load_defaults
-from kek.regions.models import Region
 from wagtail.models import Site
 
+from kek.core.defaults import load_defaults
+from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
+from kek.regions.models import Region
+
+# Verbatim from the district's page "Ergebnisse und Endbericht" (including its grammar).
 SEED_VISIONS = {
-    "Wirtschaft & Innovation": "Nordsachsen ist ein attraktiver Wirtschaftsstandort in Mitteldeutschland, der den Strukturwandel durch Innovation und Digitalisierung gestaltet.",
-    "Bildung & Qualifikation": "Nordsachsen bietet seine Bürgerinnen und Bürgern eine vielfältige Bildungslandschaft, die lebenslanges und bedarfsgerechtes Lernen ermöglicht.",
-    "lebenswerter Landkreis": "Nordsachsen ist aufgrund seines starken Gemeinwesens sowie der Nähe zur Natur und den Zentren ein lebenswerter Wohn und Arbeitsort.",
-    "Infrastruktur & Mobilität": "Nordsachsen verfügt über eine nachhaltige Infrastruktur, die Kommunikation, Mobilität und Versorgungssicherheit garantiert.",
+    "Wirtschaft & Innovation": (
+        "Nordsachsen ist ein attraktiver Wirtschaftsstandort in Mitteldeutschland, der den "
+        "Strukturwandel durch Innovation und Digitalisierung gestaltet."
+    ),
+    "Bildung & Qualifikation": (
+        "Nordsachsen bietet seine Bürgerinnen und Bürgern eine vielfältige Bildungslandschaft, "
+        "die lebenslanges und bedarfsgerechtes Lernen ermöglicht."
+    ),
+    "lebenswerter Landkreis": (
+        "Nordsachsen ist aufgrund seines starken Gemeinwesens sowie der Nähe zur Natur und den "
+        "Zentren ein lebenswerter Wohn und Arbeitsort."
+    ),
+    "Infrastruktur & Mobilität": (
+        "Nordsachsen verfügt über eine nachhaltige Infrastruktur, die Kommunikation, Mobilität "
+        "und Versorgungssicherheit garantiert."
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from kek.evaluation import methods as m
 from kek.evaluation.reference import evaluate_reference
 
 SERIES_PER_EXAMPLE = 1500
-BULK_EXAMPLES = 8  # 12,000 random series per method
+BULK_EXAMPLES = 8  # 12,000 random series, each evaluated with all three methods
 
 
 def random_batch(rng: np.random.Generator, n: int) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -65,6 +65,8 @@ def _random_params(
         target = 0.0
     elif draw < 0.45:
         target = float(rng.choice(finite))
+    elif draw < 0.65:
+        target = float(finite[-1] * rng.uniform(0.8, 1.25))
     else:
         target = float(finite[-1] * rng.uniform(-0.5, 2.5))
     return {

@@ -34,6 +34,11 @@ def parse_file(path: str | Path) -> ParseResult:
 
 def parse_bytes(data: bytes, name: str) -> ParseResult:
     """Parse the content of an uploaded file; ``name`` is only used in messages."""
-    grid, label = read_grid(data, name)
-    file_format = detect_format(grid, label)
-    return PARSERS[file_format](grid, label)
+    try:
+        grid, label = read_grid(data, name)
+        file_format = detect_format(grid, label)
+        return PARSERS[file_format](grid, label)
+    except pl.exceptions.PolarsError as exc:
+        # Safety net for input nobody foresaw; the cause stays attached for the log.
+        message = "Die Datei konnte wegen eines internen Fehlers nicht verarbeitet werden."
+        raise ParseError(name, None, None, message) from exc

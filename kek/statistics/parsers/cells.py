@@ -14,14 +14,14 @@ import polars as pl
 
 from .errors import ParseError
 
-NUMBER = r"[+-]?\d+(?:[.,]\d+)?"
+NUMBER = r"[+-]?[0-9]+(?:[.,][0-9]+)?"
 SYMBOLS = ("-", ".", "...", "/", "x", "()", "|")
 QUALITY_FLAGS = ("e", "p", "r", "s")
-REGION_KEY = r"^(?:DG|\d{2}|\d{3}|\d{5}|\d{8}|\d{9}|\d{12})$"
+REGION_KEY = r"^(?:DG|[0-9]{2}|[0-9]{3}|[0-9]{5}|[0-9]{8}|[0-9]{9}|[0-9]{12})$"
 PERIOD_PATTERNS = {
-    "date": r"^\d{4}-\d{2}-\d{2}$",
-    "year": r"^\d{4}$",
-    "semester": r"^\d{4}-\d{2}P6M$",
+    "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "year": r"^[0-9]{4}$",
+    "semester": r"^[0-9]{4}-[0-9]{2}P6M$",
 }
 # Typographic look-alikes that spreadsheets put in place of the official symbols.
 _SYMBOL_ALIASES = {"…": "...", "X": "x", "–": "-"}
@@ -102,8 +102,8 @@ def parse_periods(frame: pl.DataFrame, raw: str, file: str, column: ColumnName) 
         pl.col(raw)
         .fill_null("")
         .str.strip_chars()
-        .str.replace(r"^(\d{2})\.(\d{2})\.(\d{4})$", "${3}-${2}-${1}")
-        .str.replace(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00$", "${1}")
+        .str.replace(r"^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$", "${3}-${2}-${1}")
+        .str.replace(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]00:00:00$", "${1}")
     )
     kind = pl.lit("other")
     for name, pattern in PERIOD_PATTERNS.items():
@@ -124,7 +124,7 @@ def check_region_keys(frame: pl.DataFrame, key: str, file: str, column: ColumnNa
 def _bad_region_key(key: str) -> str:
     if not key:
         return "Der Regionalschlüssel fehlt."
-    if key.isdigit():
+    if key.isascii() and key.isdigit():
         return (
             f"Regionalschlüssel '{key}' hat {len(key)} Stellen; erlaubt sind 2, 3, 5, 8, 9 "
             "oder 12 (führende Null verloren?)"

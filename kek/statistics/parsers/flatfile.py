@@ -12,8 +12,14 @@ import re
 
 import polars as pl
 
-from .cells import check_quality, check_region_keys, disaggregation, parse_periods, parse_values
-from .cells import raise_first
+from .cells import (
+    check_quality,
+    check_region_keys,
+    disaggregation,
+    parse_periods,
+    parse_values,
+    raise_first,
+)
 from .errors import ParseError
 from .model import FileFormat, ParseResult, build_result, empty_classes, finalize
 
@@ -80,24 +86,23 @@ def parse_flat_old(grid: pl.DataFrame, file: str) -> ParseResult:
     known = set(names.values())
     value_columns, quality_columns = _value_columns(header, known, line, file)
     wide = _widen(body, header, file)
-    parts = [
-        _old_value_frame(wide, names, column, quality_columns) for column in value_columns
-    ]
+    parts = [_old_value_frame(wide, names, column, quality_columns) for column in value_columns]
     frame = pl.concat(parts, how="vertical")
     return _normalise(frame, groups, names, file, FileFormat.FLAT_OLD)
 
 
 def _split(grid: pl.DataFrame, file: str) -> tuple[list[str], int, pl.DataFrame]:
     header = [cell.strip() for cell in grid["cells"][0]]
-    line = int(grid["source_line"][0])
-    body = grid.slice(1)
-    if body.height == 0:
-        raise ParseError(file, line, None, "Die Datei enthält keine Datenzeilen.")
-    return header, line, body
+    return header, int(grid["source_line"][0]), grid.slice(1)
 
 
 def _groups(header: list[str], group: dict[str, str], line: int, file: str) -> list[int]:
-    present = [n for n in range(1, MAX_VARIABLES + 1) if group["code"].format(n=n) in header]
+    """Numbers N of the classifying variables; one of its four columns makes N present."""
+    present = [
+        n
+        for n in range(1, MAX_VARIABLES + 1)
+        if any(pattern.format(n=n) in header for pattern in group.values())
+    ]
     for n in present:
         for pattern in group.values():
             if pattern.format(n=n) not in header:
@@ -126,6 +131,8 @@ def _names(
 
 def _widen(body: pl.DataFrame, header: list[str], file: str) -> pl.DataFrame:
     """One text column per distinct, non-empty header name; checks the field count."""
+    if body.height == 0:
+        raise ParseError(file, None, None, "Die Datei enthält keine Datenzeilen.")
     width = len(header)
     raise_first(
         body,
@@ -183,9 +190,14 @@ def _old_value_frame(
 
 
 def _split_value_column(name: str) -> tuple[str, str, str]:
+    """``BEVSTD__Bevoelkerungsstand__Anzahl``; single underscores stand for spaces."""
     code, _, rest = name.partition("__")
     label, _, unit = rest.partition("__")
-    return code, re.sub(r"_+", " ", label).strip(), unit
+    return code, _spaces(label), _spaces(unit)
+
+
+def _spaces(text: str) -> str:
+    return re.sub(r"_+", " ", text).strip()
 
 
 def _normalise(

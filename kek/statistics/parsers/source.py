@@ -147,11 +147,12 @@ def detect_format(grid: pl.DataFrame, name: str) -> FileFormat:
     if grid.height == 0:
         raise ParseError(name, None, None, "Die Datei ist leer.")
     header = {cell.strip().lower() for cell in grid["cells"][0]}
-    if {"statistics_code", "time", "value"} <= header:
+    # One distinctive column name is enough; the parser then names any missing column.
+    if header & {"statistics_code", "time_code", "value_variable_code"}:
         return FileFormat.FLAT
-    if {"statistik_code", "zeit"} <= header:
+    if header & {"statistik_code", "zeit_code"}:
         return FileFormat.FLAT_OLD
-    if {"region_key", "period", "indicator_code", "value"} <= header:
+    if header & {"region_key", "indicator_code"}:
         return FileFormat.TEMPLATE
     if _looks_like_table(grid):
         return FileFormat.TABLE

@@ -37,14 +37,20 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .cells import REGION_KEY, ColumnName, check_region_keys, parse_periods, parse_values
-from .cells import raise_first
+from .cells import (
+    REGION_KEY,
+    ColumnName,
+    check_region_keys,
+    parse_periods,
+    parse_values,
+    raise_first,
+)
 from .errors import ParseError
 from .model import FileFormat, ParseResult, build_result, empty_classes, finalize
 from .source import FOOTER_RULE
 
 TITLE_PREFIX = "GENESIS-Tabelle:"
-PERIOD_CELL = r"^(?:\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{4})$"
+PERIOD_CELL = r"^(?:[0-9]{2}\.[0-9]{2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4})$"
 VALUE_VARIABLE = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 TOTAL_LABEL = "insgesamt"
 CITY_STATES = {"02": "02000", "11": "11000"}
@@ -97,6 +103,7 @@ def _cut_footer(grid: pl.DataFrame, file: str) -> tuple[pl.DataFrame, str]:
         raise ParseError(file, None, None, message)
     index = int(rules["_i"][0])
     footer = grid["text"].slice(index + 1).str.strip_chars().str.strip_chars('"')
+    footer = footer.str.replace_all('""', '"', literal=True)
     return grid.slice(0, index), "\n".join(footer.to_list()).strip()
 
 
@@ -142,7 +149,7 @@ def _width(header: pl.DataFrame, data: pl.DataFrame, stub: int, file: str) -> in
     empty = both.select(_first_cells(width)).select(pl.all().eq("").all()).row(0)
     while width > stub and empty[width - 1]:
         width -= 1
-    if width == stub:
+    if width <= stub:
         raise ParseError(file, int(data["source_line"][0]), None, "Die Tabelle hat keine Werte.")
     return width
 
@@ -150,10 +157,15 @@ def _width(header: pl.DataFrame, data: pl.DataFrame, stub: int, file: str) -> in
 def _columns(
     header: pl.DataFrame, stub: int, width: int, period_first: bool, file: str
 ) -> tuple[list[_Column], pl.DataFrame]:
-    header_cells = header["cells"].to_list()
-    rows = [_fill_right([cell.strip() for cell in cells[stub:width]]) for cells in header_cells]
-    lines = header["source_line"].to_list()
-    is_period = [all(re.match(PERIOD_CELL, cell) for cell in row) for row in rows]
+    rows, lines = [], []
+    for cells, line in zip(header["cells"].to_list(), header["source_line"], strict=True):
+        row = _fill_right([cell.strip() for cell in cells[stub:width]])
+        if any(row):
+            rows.append(row)
+            lines.append(line)
+    if not rows:
+        raise ParseError(file, header["source_line"][0], None, "Die Kopfzeilen sind leer.")
+    is_period = [all(re.match(PERIOD_CELL, cell) for cell in row if cell) for row in rows]
     periods = [row for row, flag in zip(rows, is_period, strict=True) if flag]
     if len(periods) != (0 if period_first else 1):
         message = (
@@ -246,7 +258,7 @@ def _table_code(title: pl.DataFrame) -> str:
 
 
 def _statistic(table_code: str) -> str:
-    match = re.match(r"^(\d{5})-", table_code)
+    match = re.match(r"^([0-9]{5})-", table_code)
     return match.group(1) if match else table_code
 
 
@@ -263,12 +275,15 @@ def _long(
     key, name = stub - 2, stub - 1
     wide = data.select(
         "source_line",
-        region_key=cells.list.get(key).str.strip_chars(),
-        region_name=cells.list.get(name).str.strip_chars(),
-        row_period=cells.list.get(0) if period_first else pl.lit(""),
+        cells.list.get(key).str.strip_chars().alias("region_key"),
+        cells.list.get(name).str.strip_chars().alias("region_name"),
+        (cells.list.get(0) if period_first else pl.lit("")).alias("row_period"),
         *[cells.list.get(stub + j).alias(c.name) for j, c in enumerate(columns)],
     )
     check_region_keys(wide, "region_key", file, str(key + 1))
+    if period_first:
+        no_period = ~pl.col("row_period").str.strip_chars().str.contains(PERIOD_CELL)
+        raise_first(wide, no_period, file, "1", lambda r: _bad_period(r["row_period"]))
     frame = wide.unpivot(
         on=[c.name for c in columns],
         index=["source_line", "region_key", "region_name", "row_period"],
@@ -281,6 +296,10 @@ def _long(
     frame = parse_values(frame, "raw_value", file, lambda row: row["position"])
     period_column: ColumnName = "1" if period_first else (lambda row: row["position"])
     return parse_periods(frame, "period_raw", file, period_column)
+
+
+def _bad_period(text: str) -> str:
+    return f"'{text.strip()}' ist keine Zeitangabe (TT.MM.JJJJ, JJJJ-MM-TT oder JJJJ)"
 
 
 def _column_frame(columns: list[_Column]) -> pl.DataFrame:

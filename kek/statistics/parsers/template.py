@@ -28,8 +28,14 @@ from __future__ import annotations
 
 import polars as pl
 
-from .cells import SYMBOLS, check_quality, check_region_keys, parse_periods, parse_values
-from .cells import raise_first
+from .cells import (
+    SYMBOLS,
+    check_quality,
+    check_region_keys,
+    parse_periods,
+    parse_values,
+    raise_first,
+)
 from .errors import ParseError
 from .model import FileFormat, ParseResult, build_result, finalize
 
@@ -54,7 +60,7 @@ def parse_template(grid: pl.DataFrame, file: str) -> ParseResult:
     _check_header(header, line, file)
     body = grid.slice(1)
     if body.height == 0:
-        raise ParseError(file, line, None, "Die Datei enthält keine Datenzeilen.")
+        raise ParseError(file, None, None, "Die Datei enthält keine Datenzeilen.")
     frame = _widen(body, header, file)
     check_region_keys(frame, "region_key", file, "region_key")
     frame = _values(frame, file)
@@ -110,10 +116,10 @@ def _values(frame: pl.DataFrame, file: str) -> pl.DataFrame:
     bad_symbol = (pl.col("symbol") != "") & ~pl.col("symbol").is_in(SYMBOLS)
     raise_first(frame, bad_symbol, file, "symbol", lambda r: f"'{r['symbol']}' ist kein Symbol.")
     cell = pl.when(pl.col("value") == "").then(pl.col("symbol")).otherwise(pl.col("value"))
-    frame = parse_values(frame.with_columns(_cell=cell), "_cell", file, "value")
+    frame = parse_values(frame.with_columns(_text=cell), "_text", file, "value")
     check_quality(frame, "quality", file, "quality")
     quality = pl.when(pl.col("quality") != "").then(pl.col("quality"))
-    return frame.with_columns(quality=pl.coalesce(quality, "cell_quality")).drop("_cell")
+    return frame.with_columns(quality=pl.coalesce(quality, "cell_quality")).drop("_text")
 
 
 def _pairs() -> pl.Expr:

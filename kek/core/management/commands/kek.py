@@ -3,6 +3,7 @@
 Any app adds a subcommand by shipping a management command named `kek_<name>`.
 """
 
+import argparse
 import sys
 
 from django.core.management import BaseCommand, CommandError, get_commands, load_command_class
@@ -36,9 +37,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("subcommand")
-        parser.add_argument("args", nargs="*")
+        parser.add_argument("args", nargs=argparse.REMAINDER)
 
-    def handle(self, subcommand: str, *args, **options) -> None:
+    def handle(self, *args, subcommand: str, **options) -> None:
         from django.core.management import call_command
 
         self.load(subcommand)

@@ -1,0 +1,114 @@
+"""Import and export of a district's goal system against the database (F4)."""
+
+from pathlib import Path
+
+import pytest
+
+from kek.goals import exchange
+from kek.goals.concept_io import export_district, import_district
+from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
+from kek.regions.models import Region
+
+from ..factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def leipzig(nordsachsen):
+    return Region.objects.get(ags="14729")
+
+
+def test_export_import_as_another_district_export_is_lossless(nordsachsen, leipzig, tmp_path):
+    for suffix in (".yaml", ".xlsx"):
+        path = tmp_path / f"ns{suffix}"
+        exchange.write(export_district(nordsachsen), path)
+        import_district(leipzig, exchange.read(path))
+        copied = export_district(leipzig)
+        original = export_district(nordsachsen)
+        assert copied.versions == original.versions
+        assert (copied.ags, copied.name) == ("14729", "Leipzig")
+
+
+def test_reimporting_the_same_file_changes_nothing(nordsachsen, concept, tmp_path):
+    path = tmp_path / "ns.yaml"
+    exchange.write(export_district(nordsachsen), path)
+    history = StrategicGoal.history.count()
+    result = import_district(nordsachsen, exchange.read(path))
+    assert (result.created, result.changed, result.deleted) == (0, 0, 0)
+    assert result.unchanged == 37
+    assert StrategicGoal.history.count() == history
+
+
+def test_it_updates_by_key_records_who_and_deletes_what_is_gone(nordsachsen, concept):
+    user = UserFactory(username="planerin", groups=["planner"])
+    data = export_district(nordsachsen)
+    field = data.versions[0].fields[0]
+    field.children[0].title = "Unternehmen stärken"
+    removed = field.children.pop(1)
+    result = import_district(nordsachsen, data, user)
+    # the reworded goal, and the one that moved up into the removed goal's place
+    assert (result.changed, result.deleted) == (2, 1 + len(removed.children))
+    goal = StrategicGoal.objects.get(concept=concept, key=field.children[0].key)
+    record = goal.history.latest()
+    assert record.history_user == user and record.title == "Unternehmen stärken"
+    assert not StrategicGoal.objects.filter(key=removed.key).exists()
+    assert list(
+        StrategicGoal.objects.filter(field__number="1")
+        .order_by("number")
+        .values_list("number", flat=True)
+    ) == ["1.1", "1.2"]
+
+
+def test_a_goal_can_move_to_another_field(nordsachsen, concept):
+    data = export_district(nordsachsen)
+    fields = data.versions[0].fields
+    moved = fields[0].children.pop(0)
+    fields[1].children.append(moved)
+    import_district(nordsachsen, data)
+    goal = StrategicGoal.objects.get(concept=concept, key=moved.key)
+    assert goal.field.title == "Bildung & Qualifikation"
+    assert goal.number == "2.4"
+    assert goal.subgoals.count() == len(moved.children)
+
+
+def test_it_sets_sdgs_and_adds_new_versions(nordsachsen, concept):
+    data = export_district(nordsachsen)
+    field = data.versions[0].fields[0]
+    field.sdgs = [1, 17]
+    import_district(nordsachsen, data)
+    assert list(FieldOfAction.objects.get(key=field.key).sdgs.values_list("number", flat=True)) == [
+        1,
+        17,
+    ]
+
+
+def test_the_current_version_follows_the_file(nordsachsen, concept):
+    data = export_district(nordsachsen)
+    second = exchange.Version(version=2, title="KEK 2035", status="adopted", current=True)
+    second.predecessor = 1
+    data.versions[0].current = False
+    data.versions.append(second)
+    import_district(nordsachsen, data)
+    current = Concept.objects.get(region=nordsachsen, is_current=True)
+    assert current.version == 2 and current.predecessor == concept
+
+
+def test_a_failing_import_changes_nothing(nordsachsen, concept, monkeypatch):
+    data = export_district(nordsachsen)
+    data.versions[0].fields[0].title = "Geändert"
+    data.versions[0].fields[1].children[0].children[0].title = "Auch geändert"
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("kek.goals.sdg_links.record_in_history", explode)
+    with pytest.raises(RuntimeError):
+        import_district(nordsachsen, data)
+    assert not FieldOfAction.objects.filter(title="Geändert").exists()
+    assert not SubGoal.objects.filter(title="Auch geändert").exists()
+
+
+def test_the_shipped_file_is_what_load_defaults_imported(nordsachsen):
+    shipped = exchange.read(Path(__file__).resolve().parents[2] / "data/nordsachsen/concept.yaml")
+    assert export_district(nordsachsen).versions == shipped.versions
