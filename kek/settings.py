@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "kek.accounts",
     "kek.regions",
     "kek.goals",
+    "kek.statistics",
+    "kek.projects",
     "kek.cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -111,6 +113,9 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/vega", NODE_MODULES / "vega" / "build"),
+    ("vendor/vega-lite", NODE_MODULES / "vega-lite" / "build"),
+    ("vendor/vega-embed", NODE_MODULES / "vega-embed" / "build"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

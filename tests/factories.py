@@ -68,3 +68,37 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, names, **kwargs):
         for name in names or []:
             self.groups.add(Group.objects.get(name=name))
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Project"
+        skip_postgeneration_save = True
+
+    concept = factory.SubFactory(ConceptFactory)
+    number = factory.Sequence(lambda n: f"P{n:03d}")
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    status = "in_progress"
+
+    @factory.post_generation
+    def subgoals(self, create, subgoals, **kwargs):
+        if subgoals:
+            self.subgoals.set(subgoals)
+
+
+class TargetIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.TargetIndicator"
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Indikator {n}")
+    unit = "Anzahl"
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Measurement"
+
+    indicator = factory.SubFactory(TargetIndicatorFactory)
+    date = factory.Sequence(lambda n: __import__("datetime").date(2015 + n % 10, 12, 31))
+    value = 1.0

@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from kek.cms.sites import ensure_site
 from kek.goals import exchange
@@ -15,6 +16,9 @@ from kek.regions.loading import load_regions
 from kek.regions.models import Region
 
 DEFAULT_DIR = Path(settings.BASE_DIR) / "data" / "nordsachsen"
+# Each app that ships default content adds `load(region, folder, spec) -> str` here; the string
+# is a one-line German summary. They run in order, after regions, concept and site exist.
+APP_LOADERS: list[str] = []
 
 
 @dataclass
@@ -22,6 +26,7 @@ class Loaded:
     regions: int
     district: Region
     concept_imported: bool
+    app_summaries: list[str]
 
 
 @transaction.atomic
@@ -35,4 +40,5 @@ def load_defaults(folder: Path = DEFAULT_DIR) -> Loaded:
         import_district(region, exchange.read(folder / spec["concept"]))
         imported = True
     ensure_site(region, spec.get("hostname", "localhost"), spec["home"], spec.get("pages", []))
-    return Loaded(regions=regions, district=region, concept_imported=imported)
+    summaries = [import_string(loader)(region, folder, spec) for loader in APP_LOADERS]
+    return Loaded(regions, region, imported, summaries)

@@ -28,3 +28,5 @@ class Command(BaseCommand):
             f"{loaded.regions} Gebietseinheiten geladen; Konzept für {loaded.district.name}: "
             f"{concept}."
         )
+        for summary in loaded.app_summaries:
+            self.stdout.write(summary)

@@ -1,0 +1,355 @@
+"""Project catalogue, target indicators and evaluation snapshots (F12, F13, F16).
+
+A concept version has a catalogue of projects; projects serve sub-goals. Target indicators
+belong to a project, a strategic goal or a sub-goal, and are measured over time or linked to a
+statistical series of a region. Evaluation results are computed on demand
+(`kek.projects.evaluation`) and frozen in dated snapshots.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
+
+from kek.evaluation import methods
+from kek.goals.models import Concept, StrategicGoal, SubGoal
+from kek.goals.slugs import german_slug
+from kek.regions.models import Region
+
+
+class Resolution(models.Model):
+    """A resolution (Beschluss) that adopted a project or the catalogue.
+
+    A simple record until the committee module (F19) takes resolutions over.
+    """
+
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", "Beschlossen"
+        AMENDED = "amended", "Mit Änderungen beschlossen"
+        REJECTED = "rejected", "Abgelehnt"
+        DEFERRED = "deferred", "Vertagt"
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, verbose_name="Landkreis")
+    body = models.CharField("Gremium", max_length=120, default="Kreistag")
+    number = models.CharField("Beschlussnummer", max_length=60, blank=True)
+    date = models.DateField("Datum")
+    title = models.CharField("Titel", max_length=300)
+    outcome = models.CharField(
+        "Ergebnis", max_length=12, choices=Outcome.choices, default=Outcome.ADOPTED
+    )
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = "Beschluss"
+        verbose_name_plural = "Beschlüsse"
+
+    def __str__(self) -> str:
+        number = f" Nr. {self.number}" if self.number else ""
+        return f"{self.body}{number} vom {self.date:%d.%m.%Y}: {self.title}"
+
+
+class Project(ClusterableModel):
+    class Status(models.TextChoices):
+        IDEA = "idea", "Idee"
+        PLANNED = "planned", "Geplant"
+        IN_PROGRESS = "in_progress", "In Umsetzung"
+        COMPLETED = "completed", "Abgeschlossen"
+        STOPPED = "stopped", "Eingestellt"
+
+    class Priority(models.TextChoices):
+        HIGH = "high", "Hoch"
+        MEDIUM = "medium", "Mittel"
+        LOW = "low", "Niedrig"
+
+    # Progress in per cent a status implies unless a project lead states it.
+    DEFAULT_PROGRESS = {"idea": 0, "planned": 10, "in_progress": 50, "completed": 100, "stopped": 0}
+
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="projects", verbose_name="Konzeptversion"
+    )
+    key = models.UUIDField("Schlüssel", default=uuid.uuid4, editable=False)
+    number = models.CharField("Projektnummer", max_length=20)
+    title = models.CharField("Titel", max_length=300)
+    slug = models.SlugField("Kurzname in der Adresse", max_length=80, blank=True)
+    description = models.TextField("Beschreibung", blank=True)
+    subgoals = models.ManyToManyField(
+        SubGoal, related_name="projects", verbose_name="Teilziele", blank=True
+    )
+    lead_body = models.CharField("Federführung", max_length=200, blank=True)
+    leads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="led_projects",
+        blank=True,
+        verbose_name="Projektverantwortliche (Konten)",
+        help_text="Diese Konten dürfen Status, Meilensteine und Messwerte pflegen.",
+    )
+    partners = models.TextField("Partner", blank=True)
+    municipalities = models.ManyToManyField(
+        Region, related_name="projects", blank=True, verbose_name="Betroffene Gemeinden"
+    )
+    status = models.CharField("Status", max_length=12, choices=Status.choices, default="idea")
+    progress = models.PositiveSmallIntegerField(
+        "Umsetzungsstand (%)",
+        null=True,
+        blank=True,
+        help_text="Leer lassen für den Standardwert des Status.",
+    )
+    priority = models.CharField(
+        "Priorität", max_length=8, choices=Priority.choices, default=Priority.MEDIUM
+    )
+    start_date = models.DateField("Beginn", null=True, blank=True)
+    end_date = models.DateField("Ende", null=True, blank=True)
+    cost_estimate = models.DecimalField(
+        "Kostenschätzung (€)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    funding_programme = models.CharField("Förderprogramm", max_length=200, blank=True)
+    funding_share = models.DecimalField(
+        "Förderquote (%)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    resolution = models.ForeignKey(
+        Resolution,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name="Beschluss",
+    )
+    weight = models.DecimalField("Gewicht", max_digits=6, decimal_places=2, default=1)
+    is_example = models.BooleanField("Beispielinhalt", default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(verbose_name="Änderungsverlauf")
+
+    class Meta:
+        ordering = ["concept", "number"]
+        verbose_name = "Projekt"
+        verbose_name_plural = "Projekte"
+        constraints = [
+            models.UniqueConstraint(fields=["concept", "number"], name="unique_project_number"),
+            models.UniqueConstraint(fields=["concept", "slug"], name="unique_project_slug"),
+            models.UniqueConstraint(fields=["concept", "key"], name="unique_project_key"),
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True) | Q(progress__lte=100),
+                name="project_progress_percent",
+            ),
+        ]
+        permissions = [("import_catalogue", "Projektkatalog aus Datei importieren")]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            taken = Project.objects.filter(concept_id=self.concept_id).exclude(pk=self.pk)
+            self.slug = german_slug(self.title, set(taken.values_list("slug", flat=True)))
+        super().save(*args, **kwargs)
+
+    @property
+    def effective_progress(self) -> int:
+        if self.progress is not None:
+            return self.progress
+        return self.DEFAULT_PROGRESS[self.status]
+
+    @property
+    def public_ref(self) -> str:
+        return f"{self.number}-{self.slug}".lower().replace(" ", "")
+
+
+class Milestone(models.Model):
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField("Datum")
+    title = models.CharField("Meilenstein", max_length=300)
+    done = models.BooleanField("Erreicht", default=False)
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = "Meilenstein"
+        verbose_name_plural = "Meilensteine"
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y} {self.title}"
+
+
+class Attachment(models.Model):
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField("Titel", max_length=300)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name="Datei"
+    )
+
+    class Meta:
+        verbose_name = "Anlage"
+        verbose_name_plural = "Anlagen"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TargetIndicator(ClusterableModel):
+    """Zielindikator of a project, strategic goal or sub-goal (exactly one of them)."""
+
+    class Direction(models.IntegerChoices):
+        INCREASE = 1, "Steigen erwünscht"
+        DECREASE = -1, "Sinken erwünscht"
+
+    class Method(models.TextChoices):
+        OPEN_SDG = methods.OPEN_SDG, "Fortschrittsmaß (Open SDG)"
+        DNS = methods.DNS, "Wettersymbole (Nachhaltigkeitsstrategie)"
+        TREND = methods.TREND, "Trend ohne Zielwert"
+
+    class Profile(models.TextChoices):
+        DEFAULT = "default", "Standard (1,5 % / 0,5 % / 0)"
+        EUROSTAT = "eurostat", "Eurostat (1 % / 0 / −1 %)"
+
+    class Estimator(models.TextChoices):
+        SLOPE = "slope", "Kleinste Quadrate"
+        ENDPOINTS = "endpoints", "Endpunkte"
+        COMPOUND = "compound", "Jährliche Wachstumsrate"
+
+    key = models.UUIDField("Schlüssel", default=uuid.uuid4, editable=False, unique=True)
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name="Projekt",
+    )
+    goal = models.ForeignKey(
+        StrategicGoal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name="Strategisches Ziel",
+    )
+    subgoal = models.ForeignKey(
+        SubGoal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name="Teilziel",
+    )
+    title = models.CharField("Indikator", max_length=300)
+    definition = models.TextField("Definition", blank=True)
+    unit = models.CharField("Einheit", max_length=60, blank=True)
+    direction = models.SmallIntegerField(
+        "Gewünschte Richtung", choices=Direction.choices, default=Direction.INCREASE
+    )
+    method = models.CharField(
+        "Bewertungsmethode", max_length=12, choices=Method.choices, default=Method.OPEN_SDG
+    )
+    threshold_profile = models.CharField(
+        "Schwellen ohne Zielwert", max_length=10, choices=Profile.choices, default="default"
+    )
+    estimator = models.CharField(
+        "Trendschätzer (Wettersymbole)", max_length=10, choices=Estimator.choices, default="slope"
+    )
+    baseline_value = models.FloatField("Ausgangswert", null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField("Ausgangsjahr", null=True, blank=True)
+    target_value = models.FloatField("Zielwert", null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField("Zieljahr", null=True, blank=True)
+    weight = models.FloatField("Gewicht", default=1)
+    series_indicator = models.CharField(
+        "Statistische Reihe (Indikatorcode)",
+        max_length=60,
+        blank=True,
+        help_text="Statt eigener Messwerte: Werte einer amtlichen Reihe (z. B. BEVSTD).",
+    )
+    series_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Gebiet der Reihe",
+    )
+    series_disaggregation = models.CharField("Merkmal der Reihe", max_length=200, blank=True)
+    history = HistoricalRecords(verbose_name="Änderungsverlauf")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "Zielindikator"
+        verbose_name_plural = "Zielindikatoren"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(project__isnull=False, goal__isnull=True, subgoal__isnull=True)
+                    | Q(project__isnull=True, goal__isnull=False, subgoal__isnull=True)
+                    | Q(project__isnull=True, goal__isnull=True, subgoal__isnull=False)
+                ),
+                name="indicator_has_one_owner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def owner(self):
+        return self.project or self.goal or self.subgoal
+
+    @property
+    def concept_id(self) -> int:
+        return self.owner.concept_id
+
+
+class Measurement(models.Model):
+    indicator = ParentalKey(TargetIndicator, on_delete=models.CASCADE, related_name="measurements")
+    date = models.DateField("Datum")
+    value = models.FloatField("Wert")
+    source = models.CharField("Quelle", max_length=300, blank=True)
+    note = models.CharField("Anmerkung", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = "Messwert"
+        verbose_name_plural = "Messwerte"
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="one_measurement_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y}: {self.value:g}"
+
+
+class EvaluationSnapshot(models.Model):
+    """A frozen evaluation report (Evaluierungsbericht) of all results on one day."""
+
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="snapshots", verbose_name="Konzeptversion"
+    )
+    title = models.CharField("Titel", max_length=200)
+    taken_at = models.DateTimeField("Stand", auto_now_add=True)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField("Anmerkung", blank=True)
+    results = models.JSONField("Ergebnisse", default=dict, editable=False)
+
+    class Meta:
+        ordering = ["-taken_at", "-id"]
+        get_latest_by = "taken_at"
+        verbose_name = "Evaluierungsbericht"
+        verbose_name_plural = "Evaluierungsberichte"
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.taken_at:%d.%m.%Y})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.results:
+            from .snapshots import freeze
+
+            self.results = freeze(self.concept)
+        super().save(*args, **kwargs)
+
+    def previous(self):
+        return (
+            EvaluationSnapshot.objects.filter(concept=self.concept, taken_at__lt=self.taken_at)
+            .order_by("-taken_at")
+            .first()
+        )

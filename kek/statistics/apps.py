@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class StatisticsConfig(AppConfig):
+    name = "kek.statistics"
+    label = "statistics"
+    verbose_name = "Statistik und Analyse"
+    default_auto_field = "django.db.models.BigAutoField"
