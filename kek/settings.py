@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kek.goals",
     "kek.statistics",
     "kek.projects",
+    "kek.charts",
     "kek.cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -136,7 +137,18 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx", "zip"]
 
-LOGIN_URL = "wagtailadmin_login"
+# The public sign-in (kek/urls.py); the Wagtail admin keeps its own login page.
+LOGIN_URL = "login"
+
+# Background jobs (F31, django-tasks). "default" stays immediate (Wagtail's own tasks);
+# "background" runs statistics imports in a thread of the web process unless another
+# backend is configured. Tests switch it to ImmediateBackend.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
+        "BACKEND": os.environ.get("KEK_TASK_BACKEND", "kek.statistics.background.ThreadBackend")
+    },
+}
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

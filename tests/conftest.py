@@ -4,13 +4,29 @@ also run without it (`pytest -p no:django tests/evaluation`)."""
 import pytest
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the shipped default content once; every test rolls back to this state."""
+    import os
+
+    from kek.core.defaults import load_defaults
+
+    if os.environ.get("KEK_TEST_PRELOAD", "1") == "1":
+        with django_db_blocker.unblock():
+            load_defaults()
+
+
 @pytest.fixture
 def nordsachsen(db):
-    """The shipped default content: regions, KEK Nordsachsen 2030 and its site."""
+    """The shipped default content: regions, KEK Nordsachsen 2030, its site and data.
+
+    Loaded again only where a transactional test emptied the database before."""
     from kek.core.defaults import load_defaults
+    from kek.goals.models import Concept
     from kek.regions.models import Region
 
-    load_defaults()
+    if not Concept.objects.filter(region__ags="14730").exists():
+        load_defaults()
     return Region.objects.get(ags="14730")
 
 
@@ -64,3 +80,76 @@ def kek():
         call_command("kek", *args)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths; a rolled-back test must not leave its sites behind."""
+    from django.conf import settings
+
+    if not settings.configured:  # pure-module runs with `-p no:django`
+        yield
+        return
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def without_defaults(db):
+    """For tests that build their own world: remove the preloaded default content.
+
+    Runs inside the test's transaction, so the next test finds the defaults again."""
+    from wagtail.models import Site
+
+    from kek.cms.models import DistrictHomePage
+    from kek.goals.models import Concept
+    from kek.projects.models import Resolution
+    from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
+
+    Site.objects.all().delete()
+    for page in DistrictHomePage.objects.all():
+        page.delete()
+    Concept.objects.all().delete()
+    Resolution.objects.all().delete()
+    Observation.objects.all().delete()
+    for model in (ImportBatch, Indicator, Topic, ComparisonGroup):
+        model.objects.all().delete()
+
+
+def restore_migration_data() -> None:
+    """Recreate what data migrations insert, after a transactional test flushed the database
+    (flush empties every table; post_migrate brings back only content types and permissions)."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    if Page.objects.exists():
+        return
+    importlib.import_module("kek.accounts.migrations.0001_roles").create_groups(apps, None)
+    importlib.import_module("kek.goals.migrations.0002_sdgs").create(apps, None)
+    locale, _ = Locale.objects.get_or_create(language_code="de")
+    Page.add_root(
+        instance=Page(
+            title="Root",
+            slug="root",
+            content_type=ContentType.objects.get_for_model(Page),
+            locale=locale,
+        )
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    """Transactional tests start from a database a previous one may have flushed."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    if transactional or "transactional_db" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        restore_migration_data()

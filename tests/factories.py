@@ -102,3 +102,22 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
     indicator = factory.SubFactory(TargetIndicatorFactory)
     date = factory.Sequence(lambda n: __import__("datetime").date(2015 + n % 10, 12, 31))
     value = 1.0
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Milestone"
+
+    project = factory.SubFactory(ProjectFactory)
+    date = factory.Sequence(lambda n: __import__("datetime").date(2021, 1 + n % 12, 1))
+    title = factory.Sequence(lambda n: f"Meilenstein {n}")
+
+
+class ResolutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Resolution"
+
+    region = factory.SubFactory(RegionFactory)
+    number = factory.Sequence(lambda n: f"KT/{n:03d}/2021")
+    date = __import__("datetime").date(2021, 6, 30)
+    title = "Beschluss des Projektkatalogs"

@@ -8,7 +8,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from kek.goals import views as goal_views
+from kek.projects import lead_views
+from kek.projects import summaries as project_summaries
+from kek.projects import views as project_views
 from kek.regions.models import Region
+from kek.statistics import views as statistics_views
 
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -61,6 +65,7 @@ class DistrictHomePage(RoutablePageMixin, Page):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context.update(goal_views.start_page_context(self))
+        context.update(project_summaries.catalogue_summary(context["concept"]))
         return context
 
     @path("zielsystem/")
@@ -86,6 +91,57 @@ class DistrictHomePage(RoutablePageMixin, Page):
     @path("versionen/<int:version>/")
     def version_tree(self, request: HttpRequest, version: int) -> HttpResponse:
         return goal_views.goal_tree(request, self, version=version)
+
+    # Project catalogue, dashboard and evaluation reports (kek.projects.views).
+    @path("projekte/")
+    def project_catalogue(self, request: HttpRequest) -> HttpResponse:
+        return project_views.catalogue(request, self)
+
+    @re_path(r"^projekte/(?P<ref>[^/]+)/$")
+    def project(self, request: HttpRequest, ref: str) -> HttpResponse:
+        return project_views.project_detail(request, self, ref)
+
+    # Wagtail hands routes a trailing slash; the address itself ends in ".csv" (kek/urls.py).
+    @re_path(r"^projekte/(?P<ref>[^/]+)/indikatoren/(?P<pk>[0-9]+)\.csv/$")
+    def project_indicator_csv(self, request: HttpRequest, ref: str, pk: str) -> HttpResponse:
+        return project_views.indicator_csv(request, self, ref, int(pk))
+
+    @path("dashboard/")
+    def dashboard(self, request: HttpRequest) -> HttpResponse:
+        return project_views.dashboard(request, self)
+
+    @path("dashboard/<slug:slug>/")
+    def field_dashboard(self, request: HttpRequest, slug: str) -> HttpResponse:
+        return project_views.dashboard(request, self, slug)
+
+    @path("evaluierung/")
+    def evaluation_reports(self, request: HttpRequest) -> HttpResponse:
+        return project_views.evaluation_list(request, self)
+
+    @path("evaluierung/<int:pk>/")
+    def evaluation_report(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return project_views.evaluation_detail(request, self, pk)
+
+    @re_path(r"^projekte/(?P<ref>[^/]+)/aktualisieren/$")
+    def update_project(self, request: HttpRequest, ref: str) -> HttpResponse:
+        return lead_views.update_project(request, self, ref)
+
+    # Data & analysis (kek.statistics.views).
+    @path("daten/")
+    def data_overview(self, request: HttpRequest) -> HttpResponse:
+        return statistics_views.overview(request, self)
+
+    @path("daten/thema/<slug:slug>/")
+    def data_topic(self, request: HttpRequest, slug: str) -> HttpResponse:
+        return statistics_views.topic_detail(request, self, slug)
+
+    @re_path(r"^daten/indikator/(?P<code>[^/]+)/$")
+    def data_indicator(self, request: HttpRequest, code: str) -> HttpResponse:
+        return statistics_views.indicator_detail(request, self, code)
+
+    @re_path(r"^daten/indikator/(?P<code>[^/]+)/(?P<name>[a-z]+)\.csv/$")
+    def data_chart_csv(self, request: HttpRequest, code: str, name: str) -> HttpResponse:
+        return statistics_views.chart_csv(request, self, code, name)
 
 
 class StandardPage(Page):

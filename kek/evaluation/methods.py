@@ -263,15 +263,18 @@ def classify_trend(value: Any) -> np.ndarray:
     clear_worsening; NaN → not_available. (SPEC gives "> 5 %" and "≤ −5 %" explicitly; ±1 %
     belongs to the slight bands so that "stable" is the open interval around 0.)
     """
-    v = np.asarray(value, dtype=float)
-    bands = [
+    return _trend_bands(np.asarray(value, dtype=float)).strings()
+
+
+def _trend_bands(v: np.ndarray) -> _Texts:
+    return _pick(
         (np.isnan(v), NOT_AVAILABLE),
         (v > TREND_CLEAR, CLEAR_IMPROVEMENT),
         (v >= TREND_SLIGHT, SLIGHT_IMPROVEMENT),
         (v > -TREND_SLIGHT, STABLE),
         (v > -TREND_CLEAR, SLIGHT_WORSENING),
-    ]
-    return np.select([c for c, _ in bands], [s for _, s in bands], CLEAR_WORSENING)
+        default=CLEAR_WORSENING,
+    )
 
 
 def score_open_sdg_without_target(
@@ -406,6 +409,37 @@ class _Observed:
         return index, index < self.stop
 
 
+@dataclass(frozen=True)
+class _Texts:
+    """A text column as codes into a few ``texts`` ("" = null): cheaper than numpy strings
+    to compute with and to turn into a polars column."""
+
+    codes: np.ndarray
+    texts: tuple[str, ...]
+
+    def is_(self, text: str) -> np.ndarray:
+        return np.asarray([candidate == text for candidate in self.texts], dtype=bool)[self.codes]
+
+    def where(self, condition: np.ndarray, text: str) -> _Texts:
+        """``text`` where ``condition`` holds, else unchanged."""
+        texts = self.texts if text in self.texts else (*self.texts, text)
+        return _Texts(np.where(condition, texts.index(text), self.codes), texts)
+
+    def strings(self) -> np.ndarray:
+        return np.asarray(self.texts)[self.codes]
+
+    def series(self, name: str) -> pl.Series:
+        texts = pl.Series(name, [text or None for text in self.texts], dtype=pl.String)
+        return texts.gather(self.codes)
+
+
+def _pick(*rules: tuple[np.ndarray, str], default: str) -> _Texts:
+    """Per series, the text of the first rule whose condition holds, else ``default``."""
+    conditions = [np.asarray(condition, dtype=bool) for condition, _ in rules]
+    codes = np.select(conditions, list(range(len(rules))), len(rules))
+    return _Texts(codes, (*(text for _, text in rules), default))
+
+
 def _as_frame(data: Frame) -> pl.DataFrame:
     return data if isinstance(data, pl.DataFrame) else pl.DataFrame(dict(data))
 
@@ -430,11 +464,26 @@ def _observations(observations: Frame, id_dtype: pl.DataType) -> pl.DataFrame:
     if (year != year.floor()).any():
         raise ValueError("observations: years must be whole numbers")
     obs = obs.filter(pl.col("value").is_not_null() & pl.col("value").is_not_nan())
+    if grouped_by_series(obs):
+        return obs
     duplicated = obs.select(pl.struct("series_id", "year").is_duplicated()).to_series()
     if duplicated.any():
         series_id, year_value, _ = obs.filter(duplicated).row(0)
         raise ValueError(f"observations: two values for series {series_id!r}, year {year_value:g}")
     return obs
+
+
+def grouped_by_series(observations: pl.DataFrame) -> bool:
+    """Whether each series' rows are together, with rising years, as files usually are: then
+    no series has two values for a year, found in one pass instead of hashing every pair.
+
+    A null ``year`` compares as neither rising nor falling: callers reject it anyway.
+    """
+    new_run = (pl.col("series_id") != pl.col("series_id").shift(1)).fill_null(True)
+    rising = new_run | (pl.col("year") > pl.col("year").shift(1))
+    once = pl.col("series_id").filter(new_run).is_unique()
+    checked = observations.select(rising.all().alias("rising"), once.all().alias("once"))
+    return bool(checked["rising"][0] and checked["once"][0])
 
 
 def _params(params: Frame) -> pl.DataFrame:
@@ -459,7 +508,7 @@ def _whole(name: str) -> pl.Expr:
     return pl.col(name).cast(pl.Float64).fill_nan(None).cast(pl.Int64)
 
 
-def _choice(p: pl.DataFrame, name: str, default: str, allowed: tuple[str, ...]) -> np.ndarray:
+def _choice(p: pl.DataFrame, name: str, default: str, allowed: tuple[str, ...]) -> _Texts:
     if default not in allowed:
         raise ValueError(f"unknown {name} {default!r}; expected one of {', '.join(allowed)}")
     if name in p.columns:
@@ -469,7 +518,8 @@ def _choice(p: pl.DataFrame, name: str, default: str, allowed: tuple[str, ...]) 
     bad = column.filter(~column.is_in(allowed))
     if len(bad):
         raise ValueError(f"params: unknown {name} {bad[0]!r}; expected one of {', '.join(allowed)}")
-    return column.to_numpy().astype(str)
+    codes = column.replace_strict(allowed, list(range(len(allowed))), return_dtype=pl.Int64)
+    return _Texts(codes.to_numpy(), allowed)
 
 
 def _observed(observations: Frame, p: pl.DataFrame) -> _Observed:
@@ -493,7 +543,7 @@ def _floats(p: pl.DataFrame, name: str) -> np.ndarray:
 # --- method kernels ----------------------------------------------------------------------------
 
 
-def _open_sdg(obs: _Observed, p: pl.DataFrame, profiles: np.ndarray) -> dict[str, Any]:
+def _open_sdg(obs: _Observed, p: pl.DataFrame, profiles: _Texts) -> dict[str, Any]:
     direction = _floats(p, "direction")
     target_raw = _floats(p, "target")
     target_year = _floats(p, "target_year")
@@ -526,7 +576,7 @@ def _open_sdg(obs: _Observed, p: pl.DataFrame, profiles: np.ndarray) -> dict[str
         (has_target & (np.sign(base_value) * np.sign(target) < 0), TARGET_OPPOSITE_SIGN),
         (np.isnan(progress_value), NOT_COMPUTABLE),
     )
-    computed = reason == ""
+    computed = reason.is_("")
     cagr_observed, cagr_required, progress_value = (
         np.where(computed, x, np.nan) for x in (cagr_observed, cagr_required, progress_value)
     )
@@ -535,10 +585,13 @@ def _open_sdg(obs: _Observed, p: pl.DataFrame, profiles: np.ndarray) -> dict[str
         np.where(has_target, TARGET_THRESHOLDS[i], _profile_threshold(profiles, i))
         for i in range(3)
     )
-    status = np.select(
-        [achieved, ~computed, progress_value >= high, progress_value >= med, progress_value >= low],
-        [TARGET_ACHIEVED, NOT_AVAILABLE, ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS],
-        DETERIORATION,
+    status = _pick(
+        (achieved, TARGET_ACHIEVED),
+        (~computed, NOT_AVAILABLE),
+        (progress_value >= high, ON_TRACK),
+        (progress_value >= med, NEEDS_ACCELERATION),
+        (progress_value >= low, LIMITED_PROGRESS),
+        default=DETERIORATION,
     )
     score = np.where(
         has_target,
@@ -554,7 +607,7 @@ def _open_sdg(obs: _Observed, p: pl.DataFrame, profiles: np.ndarray) -> dict[str
             (base_raw == 0, BASE_ZERO_REPLACED), (target_raw == 0, TARGET_ZERO_REPLACED)
         ),
         "direction": direction,
-        "threshold_profile": np.where(has_target, "", profiles),
+        "threshold_profile": profiles.where(has_target, ""),
         "threshold_high": high,
         "threshold_med": med,
         "threshold_low": low,
@@ -578,13 +631,12 @@ def _growth_ratio(observed: np.ndarray, required: np.ndarray, achieved: np.ndarr
     return np.where(required == 0, np.where(achieved, np.inf, -np.inf), ratio)
 
 
-def _profile_threshold(profiles: np.ndarray, index: int) -> np.ndarray:
-    names = list(NO_TARGET_PROFILES)
-    values = [NO_TARGET_PROFILES[name][index] for name in names]
-    return np.select([profiles == name for name in names], values, np.nan)
+def _profile_threshold(profiles: _Texts, index: int) -> np.ndarray:
+    values = [NO_TARGET_PROFILES[name][index] for name in profiles.texts]
+    return np.asarray(values)[profiles.codes]
 
 
-def _dns(obs: _Observed, p: pl.DataFrame, estimators: np.ndarray) -> dict[str, Any]:
+def _dns(obs: _Observed, p: pl.DataFrame, estimators: _Texts) -> dict[str, Any]:
     direction = _floats(p, "direction")
     target = _floats(p, "target")
     target_year = np.where(np.isnan(target), np.nan, _floats(p, "target_year"))
@@ -595,12 +647,12 @@ def _dns(obs: _Observed, p: pl.DataFrame, estimators: np.ndarray) -> dict[str, A
     t_f = obs.take(obs.year, obs.stop - n_points, present)
     y_f = obs.take(obs.value, obs.stop - n_points, present)
 
-    is_compound = estimators == "compound"
+    is_compound = estimators.is_("compound")
     with np.errstate(all="ignore"):
         endpoints = (y_c - y_f) / (t_c - t_f)
         rate = np.power(y_c / y_f, 1.0 / (t_c - t_f)) - 1.0
         trend = np.select(
-            [estimators == "slope", estimators == "endpoints"],
+            [estimators.is_("slope"), estimators.is_("endpoints")],
             [_window_slope(obs, n_points, t_c, y_c), endpoints],
             rate,
         )
@@ -621,17 +673,14 @@ def _dns(obs: _Observed, p: pl.DataFrame, estimators: np.ndarray) -> dict[str, A
         (is_compound & ~compound_ok, COMPOUND_UNDEFINED),
         (np.isnan(miss_pct) | np.isnan(annual_change), NOT_COMPUTABLE),
     )
-    rated = reason == ""
-    status = np.select(
-        [
-            ~rated,
-            reached,
-            direction * annual_change < 0,
-            miss_pct < DNS_SUN_MISS,
-            miss_pct <= DNS_SUN_CLOUD_MISS,
-        ],
-        [NOT_RATED, SUN, THUNDERSTORM, SUN, SUN_CLOUD],
-        CLOUD,
+    rated = reason.is_("")
+    status = _pick(
+        (~rated, NOT_RATED),
+        (reached, SUN),
+        (direction * annual_change < 0, THUNDERSTORM),
+        (miss_pct < DNS_SUN_MISS, SUN),
+        (miss_pct <= DNS_SUN_CLOUD_MISS, SUN_CLOUD),
+        default=CLOUD,
     )
     derived = {
         "trend": trend,
@@ -689,10 +738,10 @@ def _trend(obs: _Observed, p: pl.DataFrame) -> dict[str, Any]:
         (np.sign(base_value) * np.sign(current_value) < 0, OPPOSITE_SIGNS),
         (np.isnan(growth), NOT_COMPUTABLE),
     )
-    computed = reason == ""
+    computed = reason.is_("")
     cagr = np.where(computed, growth, np.nan)
     progress_value = sign * direction * cagr
-    status = classify_trend(progress_value)
+    status = _trend_bands(progress_value)
     return {
         "status": status,
         "score": _lookup(status, TREND_SCORES),
@@ -720,22 +769,25 @@ def _cagr(v0: np.ndarray, v1: np.ndarray, t0: np.ndarray, t1: np.ndarray) -> np.
         return np.power(v1 / v0, 1.0 / (t1 - t0)) - 1.0
 
 
-def _first_reason(*rules: tuple[np.ndarray, str]) -> np.ndarray:
+def _first_reason(*rules: tuple[np.ndarray, str]) -> _Texts:
     """Per series, the text of the first rule whose condition holds, else ``""``."""
-    return np.select([np.asarray(c, dtype=bool) for c, _ in rules], [r for _, r in rules], "")
+    return _pick(*rules, default="")
 
 
-def _notes(*rules: tuple[np.ndarray, str]) -> np.ndarray:
+def _notes(*rules: tuple[np.ndarray, str]) -> _Texts:
     """Per series, the texts of all rules whose condition holds, joined by ``"; "``."""
-    notes = np.full(len(rules[0][0]), "", dtype=object)
-    for condition, text in rules:
-        joined = np.where(notes == "", text, notes + "; " + text)
-        notes = np.where(condition, joined, notes)
-    return notes
+    codes = sum(
+        np.asarray(condition, dtype=np.int64) << bit for bit, (condition, _) in enumerate(rules)
+    )
+    texts = tuple(
+        "; ".join(text for bit, (_, text) in enumerate(rules) if combination >> bit & 1)
+        for combination in range(2 ** len(rules))
+    )
+    return _Texts(np.asarray(codes), texts)
 
 
-def _lookup(status: np.ndarray, scores: Mapping[str, float]) -> np.ndarray:
-    return np.select([status == name for name in scores], list(scores.values()), np.nan)
+def _lookup(status: _Texts, scores: Mapping[str, float]) -> np.ndarray:
+    return np.asarray([scores.get(text, np.nan) for text in status.texts])[status.codes]
 
 
 def _to_frame(
@@ -751,6 +803,8 @@ def _to_frame(
 def _column(name: str, dtype: Any, values: Any, height: int) -> pl.Series:
     if isinstance(values, str):
         return pl.repeat(values, height, dtype=pl.String, eager=True).alias(name)
+    if isinstance(values, _Texts):
+        return values.series(name)
     if dtype == pl.String:
         series = pl.Series(name, np.asarray(values).astype(str), dtype=pl.String)
         return series.to_frame().select(pl.when(pl.col(name) != "").then(pl.col(name))).to_series()

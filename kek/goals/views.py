@@ -5,6 +5,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from kek.projects import summaries as project_summaries
+
 from . import queries
 from .diff import compare
 from .models import Concept, StrategicGoal, SubGoal
@@ -60,7 +62,11 @@ def goal_tree(request: HttpRequest, home, version: int | None = None) -> HttpRes
 def field_detail(request: HttpRequest, home, slug: str) -> HttpResponse:
     concept = require_current(home)
     field = get_object_or_404(queries.tree(concept), slug=slug)
-    return render(request, home, "goals/field_detail.html", {"concept": concept, "field": field})
+    context = {"concept": concept, "field": field}
+    context.update(
+        project_summaries.field_context(concept, field, lambda obj: home.url + goal_path(obj))
+    )
+    return render(request, home, "goals/field_detail.html", context)
 
 
 def find_goal(concept: Concept, number: str, slug: str) -> StrategicGoal | SubGoal | None:
@@ -91,6 +97,7 @@ def goal_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
         )
         children = goal.subgoals.order_by("position", "id").prefetch_related("sdgs")
         context = {"goal": goal, "parent": None, "field": goal.field, "children": children}
+    context.update(project_summaries.goal_context(concept, goal))
     return render(request, home, "goals/goal_detail.html", {"concept": concept, **context})
 
 

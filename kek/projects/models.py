@@ -209,7 +209,9 @@ class TargetIndicator(ClusterableModel):
         ENDPOINTS = "endpoints", "Endpunkte"
         COMPOUND = "compound", "Jährliche Wachstumsrate"
 
-    key = models.UUIDField("Schlüssel", default=uuid.uuid4, editable=False, unique=True)
+    # Unique within a concept, like goal keys: a catalogue copied to another district or
+    # concept version keeps its indicator keys (checked by the catalogue import).
+    key = models.UUIDField("Schlüssel", default=uuid.uuid4, editable=False, db_index=True)
     project = models.ForeignKey(
         Project,
         on_delete=models.CASCADE,

@@ -72,11 +72,12 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def site(transactional_db, django_db_serialized_rollback, nordsachsen, live_server):
+def site(transactional_db, nordsachsen, live_server):
     """The default content behind `live_server`.
 
-    Transactional, so the server thread sees the data; serialized rollback, so the rows that
-    migrations create (Wagtail's root page, roles, SDGs) survive the flush between tests.
+    Transactional, so the server thread sees the data; after the flush of a previous
+    transactional test, tests/conftest.py restores the rows migrations create and
+    `nordsachsen` loads the defaults again.
     """
     return live_server.url
 

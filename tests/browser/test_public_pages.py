@@ -10,7 +10,7 @@ from kek.goals.versions import new_version
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     # WhiteNoise warns about the missing collectstatic folder; the live server's own
     # static handler serves the files from the finders.
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),

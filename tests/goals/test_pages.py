@@ -30,10 +30,13 @@ def test_the_start_page_has_the_sections_of_the_seed_page(client, concept):
         "Der Projektkatalog",
     ):
         assert heading in html
-    assert "beschlossen durch Kreistag am 24. März 2021" in html
+    assert "Beschlossen (Kreistag, 24. März 2021)" in html
     assert "Leitbild 2030:</strong> Nordsachsen ist ein attraktiver Wirtschaftsstandort" in html
     # Features not built yet say so instead of inventing content.
-    assert html.count("Noch nicht verfügbar") == 5
+    assert html.count("Noch nicht verfügbar") == 3
+    # The SWOT section links to the data pages; only the SWOT matrix itself is still to come.
+    assert '<a class="kern-link" href="/daten/">Daten &amp; Analyse: amtliche Statistik' in html
+    assert "Die SWOT-Matrix mit ihren Belegen wird auf dieser Plattform derzeit aufgebaut" in html
 
 
 def test_the_goal_tree_shows_every_goal_numbered_and_marks_examples(client, concept):

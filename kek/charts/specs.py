@@ -1,0 +1,470 @@
+"""Vega-Lite (v6) specifications for the charts and maps of the analysis (F10).
+
+Pure module: no Django. Every builder returns a :class:`Chart`: the spec, a title, a German text
+alternative (see :mod:`kek.charts.texts`), the rows that are drawn (exactly the data shown; the
+data table and the CSV download are made from them) and German labels for the row keys.
+
+Input rows are mappings (or a polars DataFrame) with the keys named in each builder. Values are
+numbers or None (no value, e.g. a status symbol); rows without a value are kept in
+``Chart.rows`` (the table shows them as "k. A.") but draw nothing. Values are rounded to
+``decimals`` places (half away from zero), the precision the chart displays.
+
+Periods are years (``2023`` or ``"2023"``, drawn on a linear year axis) or ISO dates
+(``"2024-12-31"``, drawn on a time axis).
+
+Numbers use German formatting inside the spec (``config.locale``), so vega-embed in the browser
+and vl-convert for documents both show ``1.234,5``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from . import texts
+from .geo import ATTRIBUTION, district_features
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+
+# Okabe–Ito colours (distinguishable with colour-vision deficiencies); lines also differ by dash
+# and point shape, so colour is never the only cue.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+DASHES = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 4])
+SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge")
+HOME_COLOUR = "#D55E00"
+OTHER_COLOUR = "#6B7280"
+NEUTRAL_COLOUR = "#0072B2"
+MISSING_COLOUR = "#E5E7EB"
+
+GERMAN_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]}
+GERMAN_TIME = {
+    "dateTime": "%A, der %e. %B %Y, %X",
+    "date": "%d.%m.%Y",
+    "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+    "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+    "months": [
+        *("Januar", "Februar", "März", "April", "Mai", "Juni"),
+        *("Juli", "August", "September", "Oktober", "November", "Dezember"),
+    ],
+    "shortMonths": [
+        *("Jan", "Feb", "Mrz", "Apr", "Mai", "Jun"),
+        *("Jul", "Aug", "Sep", "Okt", "Nov", "Dez"),
+    ],
+}
+CONFIG: dict[str, Any] = {
+    "locale": {"number": GERMAN_NUMBERS, "time": GERMAN_TIME},
+    "font": "Fira Sans, Arial, sans-serif",
+    "view": {"stroke": None},
+    "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+    "background": "#ffffff",
+}
+WIDTH = 560
+HAS_VALUE = {"filter": "isValid(datum.value)"}
+MEASURED = "Messwert"
+TARGET = "Zielwert"
+
+Rows = Iterable[Mapping[str, Any]] | pl.DataFrame
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready for the web (``spec``) and for documents (:meth:`static_spec`).
+
+    ``columns`` maps the row keys to German column labels, in table order. ``static_data``
+    replaces the spec's top-level ``data`` for static rendering (maps embed their boundaries
+    instead of loading them from a URL). ``decimals``: places shown for ``value``."""
+
+    spec: dict[str, Any]
+    title: str
+    description: str
+    rows: list[dict[str, Any]]
+    columns: dict[str, str]
+    attribution: str = ""
+    static_data: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    decimals: int = 1
+
+    def static_spec(self) -> dict[str, Any]:
+        if self.static_data is None:
+            return self.spec
+        return {**self.spec, "data": self.static_data}
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+def _frame(rows: Rows, schema: Mapping[str, pl.DataType], decimals: int) -> pl.DataFrame:
+    """The rows as a frame with exactly ``schema``'s columns, values rounded for display."""
+    if isinstance(rows, pl.DataFrame):
+        frame = rows
+    else:
+        items = [dict(row) for row in rows]
+        frame = pl.DataFrame(items, infer_schema_length=None) if items else None
+    if frame is None:
+        frame = pl.DataFrame(schema=dict(schema))
+    missing = [name for name in schema if name not in frame.columns]
+    if missing:
+        raise ValueError(f"chart rows lack the keys {missing}")
+    frame = frame.select(pl.col(name).cast(dtype) for name, dtype in schema.items())
+    # Half away from zero, as in official statistics (and as JavaScript's toFixed in the chart).
+    return frame.with_columns(pl.col("value").round(decimals, mode="half_away_from_zero"))
+
+
+def _periods(frame: pl.DataFrame) -> tuple[pl.DataFrame, bool]:
+    """Periods as int years when all are years, else as ISO text; returns (frame, is_year)."""
+    text = frame["period"].cast(pl.String)
+    is_year = bool(text.str.contains(r"^\d{4}$").all())
+    return frame.with_columns(period=text.cast(pl.Int64) if is_year else text), is_year
+
+
+# --- spec parts -------------------------------------------------------------------------------
+
+
+def _base(name: str, description: str, rows: list[dict[str, Any]], **extra: Any) -> dict:
+    return {
+        "$schema": SCHEMA,
+        "description": description,
+        "usermeta": {"title": name},
+        "width": WIDTH,
+        "config": CONFIG,
+        "data": {"values": rows},
+        **extra,
+    }
+
+
+def _fmt(decimals: int) -> str:
+    return f",.{decimals}f"
+
+
+def _unit_label(unit: str) -> str:
+    return f"Wert ({unit})" if unit else "Wert"
+
+
+def _value(decimals: int, unit: str, *, zero: bool = True) -> dict[str, Any]:
+    axis = {"format": _fmt(decimals), "title": _unit_label(unit)}
+    channel = {"field": "value", "type": "quantitative", "axis": axis}
+    return channel if zero else {**channel, "scale": {"zero": False}}
+
+
+def _value_tooltip(decimals: int) -> dict[str, Any]:
+    return {"field": "value", "type": "quantitative", "title": "Wert", "format": _fmt(decimals)}
+
+
+def _period(is_year: bool) -> dict[str, Any]:
+    if is_year:
+        axis = {"format": "d", "tickMinStep": 1, "title": "Jahr"}
+        return {"field": "period", "type": "quantitative", "scale": {"zero": False}, "axis": axis}
+    axis = {"format": "%Y", "tickCount": "year", "title": "Zeitpunkt"}
+    return {"field": "period", "type": "temporal", "axis": axis}
+
+
+def _period_tooltip(is_year: bool) -> dict[str, Any]:
+    if is_year:
+        return {"field": "period", "type": "quantitative", "title": "Jahr", "format": "d"}
+    return {"field": "period", "type": "temporal", "title": "Zeitpunkt", "format": "%d.%m.%Y"}
+
+
+def _period_label(is_year: bool) -> str:
+    return "Jahr" if is_year else "Zeitpunkt"
+
+
+def _by_region(channel_range: tuple[Any, ...], regions: list[str], legend: Any) -> dict:
+    values = [channel_range[i % len(channel_range)] for i in range(len(regions))]
+    scale = {"domain": regions, "range": values}
+    return {"field": "region", "type": "nominal", "scale": scale, "legend": legend}
+
+
+def _is(field_path: str, value: str | None) -> str:
+    return f"datum.{field_path} === {json.dumps(value)}"
+
+
+# --- time series ------------------------------------------------------------------------------
+
+
+def time_series(
+    rows: Rows, *, title: str, unit: str = "", decimals: int = 1, home: str | None = None
+) -> Chart:
+    """Lines over time for one or more regions (e.g. district vs. Land vs. Germany).
+
+    Rows: ``region`` (name), ``period``, ``value``. Regions keep their first-seen order (legend,
+    colours, rows); ``home`` (a region name) is named first in the text alternative."""
+    schema = {"region": pl.String, "period": pl.String, "value": pl.Float64}
+    frame, is_year = _periods(_frame(rows, schema, decimals))
+    regions = frame["region"].unique(maintain_order=True).to_list()
+    order = pl.col("region").replace_strict(regions, list(range(len(regions))))
+    frame = frame.sort(order, "period", maintain_order=True)
+    description = texts.time_series_text(frame, title, unit, decimals, home)
+    legend = {"title": None, "symbolType": "stroke", "symbolStrokeWidth": 2}
+    region_tooltip = {"field": "region", "type": "nominal", "title": "Gebiet"}
+    encoding = {
+        "x": _period(is_year),
+        "y": _value(decimals, unit, zero=False),
+        "color": _by_region(PALETTE, regions, legend),
+        "strokeDash": _by_region(DASHES, regions, legend),
+        "shape": _by_region(SHAPES, regions, legend),
+        "tooltip": [region_tooltip, _period_tooltip(is_year), _value_tooltip(decimals)],
+    }
+    data_rows = frame.to_dicts()
+    spec = _base(
+        title,
+        description,
+        data_rows,
+        height=300,
+        transform=[HAS_VALUE],
+        mark={"type": "line", "point": True, "strokeWidth": 2},
+        encoding=encoding,
+    )
+    columns = {"region": "Gebiet", "period": _period_label(is_year), "value": _unit_label(unit)}
+    return Chart(spec, title, description, data_rows, columns, decimals=decimals)
+
+
+# --- comparison bars --------------------------------------------------------------------------
+
+
+def comparison_bars(
+    rows: Rows, *, title: str, unit: str = "", decimals: int = 1, home: str | None = None
+) -> Chart:
+    """Horizontal bars, one per row (e.g. district, Land, Germany), in the given order.
+
+    Rows: ``region`` (name), ``value``. The bar of ``home`` is coloured and its label bold."""
+    frame = _frame(rows, {"region": pl.String, "value": pl.Float64}, decimals)
+    description = texts.bars_text(frame, title, unit, decimals, home)
+    bold_home = {"condition": {"test": _is("value", home), "value": "bold"}, "value": "normal"}
+    y = {
+        "field": "region",
+        "type": "nominal",
+        "sort": frame["region"].to_list(),
+        "axis": {"title": None, "labelLimit": 220, "labelFontWeight": bold_home},
+    }
+    colour = {"condition": {"test": _is("region", home), "value": HOME_COLOUR}}
+    region_tooltip = {"field": "region", "type": "nominal", "title": "Gebiet"}
+    value_label = {"text": {"field": "value", "format": _fmt(decimals)}}
+    data_rows = frame.to_dicts()
+    spec = _base(
+        title,
+        description,
+        data_rows,
+        height={"step": 28},
+        transform=[HAS_VALUE],
+        encoding={
+            "y": y,
+            "x": _value(decimals, unit),
+            "tooltip": [region_tooltip, _value_tooltip(decimals)],
+        },
+        layer=[
+            {"mark": {"type": "bar"}, "encoding": {"color": {**colour, "value": OTHER_COLOUR}}},
+            {"mark": {"type": "text", "align": "left", "dx": 4}, "encoding": value_label},
+        ],
+    )
+    columns = {"region": "Gebiet", "value": _unit_label(unit)}
+    return Chart(spec, title, description, data_rows, columns, decimals=decimals)
+
+
+# --- all districts: distribution and map ------------------------------------------------------
+
+_DISTRICT_SCHEMA = {"ags": pl.String, "region": pl.String, "value": pl.Float64}
+
+
+def _district_columns(unit: str) -> dict[str, str]:
+    return {"ags": "Kreisschlüssel", "region": "Kreis", "value": _unit_label(unit)}
+
+
+def distribution(
+    rows: Rows,
+    *,
+    title: str,
+    unit: str = "",
+    decimals: int = 1,
+    home: str | None = None,
+    direction: int = 0,
+) -> Chart:
+    """Strip plot of all districts' values with the median and the home district marked.
+
+    Rows: ``ags``, ``region`` (name), ``value``; ``home`` is the home district's AGS;
+    ``direction`` (+1/−1/0) only changes how the text alternative states its rank."""
+    frame = _frame(rows, _DISTRICT_SCHEMA, decimals)
+    summary = texts.district_summary(frame, home, direction)
+    description = texts.distribution_text(summary, title, unit, decimals, direction)
+    region_tooltip = {"field": "region", "type": "nominal", "title": "Kreis"}
+    median = {"aggregate": [{"op": "median", "field": "value", "as": "median"}]}
+    median_rule = {"type": "rule", "color": "#111827", "strokeDash": [4, 3], "strokeWidth": 1.5}
+    layers: list[dict[str, Any]] = [
+        {
+            "transform": [HAS_VALUE],
+            "mark": {"type": "tick", "color": OTHER_COLOUR, "thickness": 1.5, "size": 40},
+            "encoding": {
+                "x": _value(decimals, unit, zero=False),
+                "tooltip": [region_tooltip, _value_tooltip(decimals)],
+            },
+        },
+        {
+            "transform": [HAS_VALUE, median],
+            "mark": median_rule,
+            "encoding": {"x": {"field": "median", "type": "quantitative"}},
+        },
+    ]
+    if home is not None:
+        layers += _home_marker(home, decimals)
+    data_rows = frame.to_dicts()
+    spec = _base(title, description, data_rows, height=90, layer=layers)
+    return Chart(spec, title, description, data_rows, _district_columns(unit), decimals=decimals)
+
+
+def _home_marker(home: str, decimals: int) -> list[dict[str, Any]]:
+    selected = [{"filter": _is("ags", home)}, HAS_VALUE]
+    label = f"datum.region + ': ' + format(datum.value, '{_fmt(decimals)}')"
+    x = {"field": "value", "type": "quantitative"}
+    text = {"type": "text", "baseline": "bottom", "y": 0, "dy": -4, "fontWeight": "bold"}
+    return [
+        {
+            "transform": selected,
+            "mark": {"type": "rule", "color": HOME_COLOUR, "strokeWidth": 3},
+            "encoding": {"x": x},
+        },
+        {
+            "transform": [*selected, {"calculate": label, "as": "label"}],
+            "mark": {**text, "color": HOME_COLOUR},
+            "encoding": {"x": x, "text": {"field": "label"}},
+        },
+    ]
+
+
+def choropleth(
+    rows: Rows,
+    *,
+    title: str,
+    unit: str = "",
+    decimals: int = 1,
+    home: str | None = None,
+    direction: int = 0,
+    geojson_url: str | None = None,
+) -> Chart:
+    """Map of all districts coloured by value (grey: no value), the home district outlined.
+
+    Rows: ``ags``, ``region`` (name), ``value``, joined to the boundaries by AGS (lookup
+    transform). ``geojson_url`` (the static URL of ``geo/kreise.geojson``) makes the web spec
+    load the boundaries; without it they are embedded. :meth:`Chart.static_spec` always embeds
+    them (for SVG/PNG). The attribution ``© GeoBasis-DE / BKG (2021)`` is the spec's footer and
+    ``Chart.attribution`` (shown under the map by the template)."""
+    frame = _frame(rows, _DISTRICT_SCHEMA, decimals)
+    features = district_features()
+    summary = texts.district_summary(frame, home, direction)
+    description = texts.map_text(summary, title, unit, decimals, direction, len(features))
+    data_rows = frame.to_dicts()
+    inline = {"values": list(features)}
+    by_url = {"url": geojson_url, "format": {"type": "json", "property": "features"}}
+    spec = _base(
+        title,
+        description,
+        data_rows,
+        height=560,
+        width=440,
+        projection={"type": "mercator"},
+        title=_footer(ATTRIBUTION),
+        layer=_map_layers(home, decimals, unit),
+    )
+    spec["data"] = by_url if geojson_url else inline
+    spec["transform"] = [
+        {
+            "lookup": "properties.AGS",
+            "from": {"data": {"values": data_rows}, "key": "ags", "fields": ["value"]},
+        }
+    ]
+    columns = _district_columns(unit)
+    return Chart(spec, title, description, data_rows, columns, ATTRIBUTION, inline, decimals)
+
+
+def _footer(text: str) -> dict[str, Any]:
+    return {
+        "text": text,
+        "orient": "bottom",
+        "anchor": "end",
+        "fontSize": 10,
+        "fontWeight": "normal",
+        "color": "#4B5563",
+    }
+
+
+def _map_layers(home: str | None, decimals: int, unit: str) -> list[dict[str, Any]]:
+    name = {"field": "properties.GEN", "type": "nominal", "title": "Kreis"}
+    tooltip = [name, _value_tooltip(decimals)]
+    legend = {"title": _unit_label(unit), "format": _fmt(decimals), "orient": "right"}
+    colour = {"field": "value", "type": "quantitative", "scale": {"scheme": "blues"}}
+    shape = {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.4}
+    layers: list[dict[str, Any]] = [
+        {"mark": {**shape, "fill": MISSING_COLOUR}, "encoding": {"tooltip": [name]}},
+        {
+            "transform": [HAS_VALUE],
+            "mark": shape,
+            "encoding": {"color": {**colour, "legend": legend}, "tooltip": tooltip},
+        },
+    ]
+    if home is not None:
+        outline = {"type": "geoshape", "fill": None, "stroke": "#000000", "strokeWidth": 2}
+        transform = [{"filter": _is("properties.AGS", home)}]
+        layers.append({"transform": transform, "mark": outline, "encoding": {"tooltip": tooltip}})
+    return layers
+
+
+# --- measurement series (target indicators) ---------------------------------------------------
+
+
+def measurement_series(
+    rows: Rows,
+    *,
+    title: str,
+    unit: str = "",
+    decimals: int = 1,
+    target: float | None = None,
+    target_period: Any = None,
+) -> Chart:
+    """Measured values over time with an optional horizontal target line.
+
+    Rows: ``period``, ``value``. With ``target`` the rows get one more row of kind
+    ``Zielwert`` (period ``target_period``, e.g. the target year), drawn as a dashed line."""
+    frame = _frame(rows, {"period": pl.String, "value": pl.Float64}, decimals)
+    frame, is_year = _periods(frame)
+    frame = frame.sort("period", maintain_order=True).with_columns(kind=pl.lit(MEASURED))
+    data_rows = frame.to_dicts()
+    target_row = None
+    if target is not None:
+        value = pl.Series([float(target)]).round(decimals, mode="half_away_from_zero")[0]
+        target_row = {"period": target_period, "value": value, "kind": TARGET}
+        data_rows.append(target_row)
+    description = texts.measurement_text(frame, target_row, title, unit, decimals)
+    measured = {"filter": f"datum.kind === '{MEASURED}' && isValid(datum.value)"}
+    line = {"type": "line", "point": True, "strokeWidth": 2, "color": NEUTRAL_COLOUR}
+    encoding = {
+        "x": _period(is_year),
+        "y": _value(decimals, unit, zero=False),
+        "tooltip": [_period_tooltip(is_year), _value_tooltip(decimals)],
+    }
+    layers = [{"transform": [measured], "mark": line, "encoding": encoding}]
+    if target_row:
+        layers += _target_layers(target_period, decimals)
+    spec = _base(title, description, data_rows, height=260, layer=layers)
+    columns = {"period": _period_label(is_year), "value": _unit_label(unit), "kind": "Art"}
+    return Chart(spec, title, description, data_rows, columns, decimals=decimals)
+
+
+def _target_layers(target_period: Any, decimals: int) -> list[dict[str, Any]]:
+    when = f" {texts.format_period(target_period)}" if target_period is not None else ""
+    selected = [{"filter": f"datum.kind === '{TARGET}'"}]
+    label = f"'Ziel{when}: ' + format(datum.value, '{_fmt(decimals)}')"
+    y = {"field": "value", "type": "quantitative"}
+    rule = {"type": "rule", "color": HOME_COLOUR, "strokeDash": [6, 4], "strokeWidth": 2}
+    text = {"type": "text", "align": "right", "baseline": "bottom", "x": "width", "dy": -4}
+    return [
+        {"transform": selected, "mark": rule, "encoding": {"y": y}},
+        {
+            "transform": [*selected, {"calculate": label, "as": "label"}],
+            "mark": {**text, "color": HOME_COLOUR, "fontWeight": "bold"},
+            "encoding": {"y": y, "text": {"field": "label"}},
+        },
+    ]

@@ -1,0 +1,211 @@
+"""German text alternatives of the charts: what a chart shows in one paragraph (range,
+highest and lowest value, the home district and its rank), and German number formatting."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import polars as pl
+
+from kek.statistics import analysis
+
+NO_VALUE = "k. A."
+NO_DATA = "Es liegen keine Werte vor."
+
+
+def format_number(value: float | None, decimals: int = 1) -> str:
+    """German number text: ``1.234,5``, minus sign ``−``; None or NaN → ``k. A.``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return NO_VALUE
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".").replace("-", "−")
+
+
+def format_period(period: Any) -> str:
+    """``2023`` → ``2023``; ``2024-12-31`` → ``31.12.2024``; other texts unchanged."""
+    text = str(period)
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        return f"{text[8:10]}.{text[5:7]}.{text[:4]}"
+    return text
+
+
+def in_unit(unit: str) -> str:
+    return f" ({unit})" if unit else ""
+
+
+def _signed_percent(value: float) -> str:
+    text = format_number(value, 1)
+    return f"{text} %" if text.startswith("−") or value == 0 else f"+{text} %"
+
+
+# --- time series ------------------------------------------------------------------------------
+
+
+def time_series_text(
+    frame: pl.DataFrame, title: str, unit: str, decimals: int, home: str | None
+) -> str:
+    """Span of the periods, then per region (home first) its first and last value and the
+    change in per cent. ``frame``: region, period, value sorted by region and period."""
+    valid = frame.filter(pl.col("value").is_not_null())
+    if valid.is_empty():
+        return f"Liniendiagramm „{title}“: {NO_DATA}"
+    ends = valid.group_by("region", maintain_order=True).agg(
+        first_period=pl.col("period").first(),
+        first=pl.col("value").first(),
+        last_period=pl.col("period").last(),
+        last=pl.col("value").last(),
+    )
+    rows = sorted(ends.to_dicts(), key=lambda row: row["region"] != home)
+    periods = valid["period"]
+    span = f"{format_period(periods.min())} bis {format_period(periods.max())}"
+    head = f"Liniendiagramm „{title}“{in_unit(unit)}, {span}."
+    return " ".join([head, *(_series_sentence(row, decimals) for row in rows)])
+
+
+def _series_sentence(row: Mapping[str, Any], decimals: int) -> str:
+    name, first, last = row["region"], row["first"], row["last"]
+    if row["first_period"] == row["last_period"]:
+        return f"{name}: {format_number(last, decimals)} ({format_period(row['last_period'])})."
+    change = f" ({_signed_percent(100.0 * (last - first) / abs(first))})" if first else ""
+    return (
+        f"{name}: von {format_number(first, decimals)} ({format_period(row['first_period'])}) "
+        f"auf {format_number(last, decimals)} ({format_period(row['last_period'])}){change}."
+    )
+
+
+# --- bars -------------------------------------------------------------------------------------
+
+
+def bars_text(frame: pl.DataFrame, title: str, unit: str, decimals: int, home: str | None) -> str:
+    """Number of bars, highest and lowest bar, the home region's value."""
+    valid = frame.filter(pl.col("value").is_not_null())
+    head = f"Balkendiagramm „{title}“{in_unit(unit)} mit {frame.height} Balken."
+    if valid.is_empty():
+        return f"{head} {NO_DATA}"
+    high = valid.sort("value", descending=True, maintain_order=True).row(0, named=True)
+    low = valid.sort("value", maintain_order=True).row(0, named=True)
+    parts = [
+        head,
+        f"Höchster Wert: {high['region']} mit {format_number(high['value'], decimals)}.",
+        f"Niedrigster Wert: {low['region']} mit {format_number(low['value'], decimals)}.",
+    ]
+    home_values = frame.filter(pl.col("region") == home)["value"] if home is not None else None
+    if home_values is not None and len(home_values):
+        parts.append(f"{home}: {format_number(home_values[0], decimals)}.")
+    return " ".join(parts)
+
+
+# --- all districts: distribution and map ------------------------------------------------------
+
+
+def district_summary(frame: pl.DataFrame, home: str | None, direction: int) -> dict[str, Any]:
+    """Count, min/median/max with district names and the home district's rank, computed by
+    :func:`kek.statistics.analysis.distribution` so texts and analysis tables rank alike.
+    ``frame``: ags, region, value. Empty dict when no district has a value."""
+    table = frame.select(
+        indicator=pl.lit("chart"),
+        region_key="ags",
+        region_level=pl.lit(analysis.DISTRICT),
+        period=pl.lit(0),
+        value="value",
+    )
+    summary = analysis.distribution(table, home_key=home, directions={"chart": direction})
+    if summary.is_empty():
+        return {}
+    result = summary.row(0, named=True)
+    names = dict(frame.select("ags", "region").iter_rows())
+    result["min_region"] = names.get(result["min_region_key"])
+    result["max_region"] = names.get(result["max_region_key"])
+    result["home_region"] = names.get(home)
+    return result
+
+
+_RANK_ORDER = {
+    1: " (Rang 1 = höchster Wert, höher ist besser)",
+    -1: " (Rang 1 = niedrigster Wert, niedriger ist besser)",
+}
+
+
+def _district_sentences(summary: Mapping[str, Any], decimals: int, direction: int) -> list[str]:
+    sentences = [
+        f"Niedrigster Wert: {summary['min_region']} mit {format_number(summary['min'], decimals)}.",
+        f"Median: {format_number(summary['median'], decimals)}.",
+        f"Höchster Wert: {summary['max_region']} mit {format_number(summary['max'], decimals)}.",
+    ]
+    if summary.get("home_value") is not None:
+        sentences.append(
+            f"{summary['home_region']}: {format_number(summary['home_value'], decimals)}, "
+            f"Rang {summary['home_rank']} von {summary['home_rank_count']}"
+            f"{_RANK_ORDER.get(direction, ' (Rang 1 = höchster Wert)')}."
+        )
+    return sentences
+
+
+def distribution_text(
+    summary: Mapping[str, Any], title: str, unit: str, decimals: int, direction: int
+) -> str:
+    if not summary:
+        return f"Verteilung „{title}“: {NO_DATA}"
+    head = f"Verteilung „{title}“{in_unit(unit)} über {summary['count']} Kreise."
+    return " ".join([head, *_district_sentences(summary, decimals, direction)])
+
+
+def map_text(
+    summary: Mapping[str, Any],
+    title: str,
+    unit: str,
+    decimals: int,
+    direction: int,
+    n_districts: int,
+) -> str:
+    head = f"Karte der Kreise Deutschlands: „{title}“{in_unit(unit)}."
+    if not summary:
+        return f"{head} {NO_DATA}"
+    parts = [head, "Dunklere Flächen bedeuten höhere Werte."]
+    parts += _district_sentences(summary, decimals, direction)
+    missing = n_districts - int(summary["count"])
+    if missing > 0:
+        districts = "einen Kreis" if missing == 1 else f"{missing} Kreise"
+        parts.append(f"Für {districts} liegt kein Wert vor (graue Flächen).")
+    return " ".join(parts)
+
+
+# --- measurement series -----------------------------------------------------------------------
+
+
+def measurement_text(
+    frame: pl.DataFrame,
+    target: Mapping[str, Any] | None,
+    title: str,
+    unit: str,
+    decimals: int,
+) -> str:
+    """Number and span of the measurements, first and last value, the target and the gap
+    between the last value and the target. ``frame``: period, value sorted by period."""
+    valid = frame.filter(pl.col("value").is_not_null())
+    parts = [f"Messreihe „{title}“{in_unit(unit)}:"]
+    if valid.is_empty():
+        parts.append("Es liegen noch keine Messwerte vor.")
+    else:
+        first, last = valid.row(0, named=True), valid.row(-1, named=True)
+        parts.append(
+            f"{valid.height} Messwerte von {format_period(first['period'])} bis "
+            f"{format_period(last['period'])}; "
+            f"erster Wert {format_number(first['value'], decimals)}, "
+            f"letzter Wert {format_number(last['value'], decimals)}."
+        )
+    if target:
+        when = f" für {format_period(target['period'])}" if target["period"] is not None else ""
+        parts.append(f"Zielwert{when}: {format_number(target['value'], decimals)}.")
+        if not valid.is_empty():
+            parts.append(_target_gap(valid["value"][-1] - target["value"], decimals))
+    return " ".join(parts)
+
+
+def _target_gap(gap: float, decimals: int) -> str:
+    if gap == 0:
+        return "Der letzte Wert entspricht dem Zielwert."
+    side = "über" if gap > 0 else "unter"
+    return f"Der letzte Wert liegt {format_number(abs(gap), decimals)} {side} dem Zielwert."

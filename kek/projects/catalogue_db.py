@@ -1,0 +1,489 @@
+"""Move a concept version's project catalogue between the database and the exchange
+dataclasses of :mod:`kek.projects.catalogue_io` (F17).
+
+The import is one transaction of bulk writes: projects are matched by number, indicators by
+key, measured values by indicator and date, milestones by project, date and title. What the
+file no longer has is removed. Projects and indicators keep their history (who, when, what).
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import router, transaction
+from django.db.models.deletion import Collector
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from kek.goals.models import Concept, StrategicGoal, SubGoal
+from kek.goals.slugs import german_slug
+from kek.regions.models import Region
+
+from . import catalogue_io as io
+from .evaluation import models_q
+from .models import Measurement, Milestone, Project, Resolution, TargetIndicator
+
+DIRECTION_CODES = {"increase": 1, "decrease": -1}
+DIRECTION_NAMES = {value: name for name, value in DIRECTION_CODES.items()}
+PROJECT_FIELDS = [
+    "title",
+    "slug",
+    "description",
+    "lead_body",
+    "partners",
+    "status",
+    "progress",
+    "priority",
+    "start_date",
+    "end_date",
+    "cost_estimate",
+    "funding_programme",
+    "funding_share",
+    "resolution",
+    "weight",
+    "is_example",
+]
+INDICATOR_FIELDS = [
+    "project",
+    "goal",
+    "subgoal",
+    "title",
+    "definition",
+    "unit",
+    "direction",
+    "method",
+    "threshold_profile",
+    "estimator",
+    "baseline_value",
+    "baseline_year",
+    "target_value",
+    "target_year",
+    "weight",
+    "series_indicator",
+    "series_region",
+    "series_disaggregation",
+]
+KINDS = {
+    "projects": "Projekte",
+    "milestones": "Meilensteine",
+    "indicators": "Zielindikatoren",
+    "measurements": "Messwerte",
+}
+
+
+# --------------------------------------------------------------------------------- export
+
+
+def export_catalogue(concept: Concept) -> io.Catalogue:
+    projects = (
+        Project.objects.filter(concept=concept)
+        .select_related("resolution")
+        .prefetch_related("subgoals", "leads", "municipalities", "milestones")
+    )
+    indicators = sorted(
+        TargetIndicator.objects.filter(models_q(concept))
+        .select_related("project", "goal", "subgoal", "series_region")
+        .prefetch_related("measurements"),
+        key=_indicator_order,
+    )
+    return io.Catalogue(
+        projects=[_export_project(p) for p in projects],
+        indicators=[_export_indicator(i) for i in indicators],
+        district_ags=concept.region.ags,
+        district_name=concept.region.name,
+        concept_version=concept.version,
+    )
+
+
+def _indicator_order(indicator: TargetIndicator) -> tuple:
+    if indicator.project_id:
+        return (0, indicator.project.number, indicator.pk)
+    owner = indicator.goal or indicator.subgoal
+    return (1, io.number_key(owner.number), indicator.pk)
+
+
+def _export_project(p: Project) -> io.Project:
+    resolution = p.resolution
+    return io.Project(
+        number=p.number,
+        title=p.title,
+        slug=p.slug,
+        description=p.description,
+        subgoals=sorted((s.number for s in p.subgoals.all()), key=io.number_key),
+        lead_body=p.lead_body,
+        leads=sorted(u.get_username() for u in p.leads.all()),
+        partners=p.partners,
+        municipalities=sorted(r.ags for r in p.municipalities.all()),
+        status=p.status,
+        progress=p.progress,
+        priority=p.priority,
+        start=p.start_date,
+        end=p.end_date,
+        cost_estimate=_cents(p.cost_estimate),
+        funding_programme=p.funding_programme,
+        funding_share=_cents(p.funding_share),
+        resolution=io.Resolution(
+            body=resolution.body,
+            number=resolution.number,
+            date=resolution.date,
+            title=resolution.title,
+        )
+        if resolution
+        else None,
+        weight=_cents(p.weight),
+        example=p.is_example,
+        milestones=[io.Milestone(m.date, m.title, m.done) for m in p.milestones.all()],
+    )
+
+
+def _cents(value: Decimal | None) -> Decimal | None:
+    return None if value is None else Decimal(value).quantize(io.CENT)
+
+
+def _export_indicator(i: TargetIndicator) -> io.Indicator:
+    owner, level = (
+        (i.project.number, "project")
+        if i.project_id
+        else (i.goal.number, "goal")
+        if i.goal_id
+        else (i.subgoal.number, "subgoal")
+    )
+    return io.Indicator(
+        key=str(i.key),
+        owner=owner,
+        owner_level=level,
+        title=i.title,
+        definition=i.definition,
+        unit=i.unit,
+        direction=DIRECTION_NAMES[i.direction],
+        method=i.method,
+        threshold_profile=i.threshold_profile,
+        estimator=i.estimator,
+        baseline_value=i.baseline_value,
+        baseline_year=i.baseline_year,
+        target_value=i.target_value,
+        target_year=i.target_year,
+        weight=i.weight,
+        series_indicator=i.series_indicator,
+        series_region=i.series_region.ags if i.series_region else "",
+        series_disaggregation=i.series_disaggregation,
+        measurements=[
+            io.Measurement(m.date, m.value, m.source, m.note) for m in i.measurements.all()
+        ],
+    )
+
+
+# --------------------------------------------------------------------------------- import
+
+
+@dataclass
+class ImportResult:
+    created: Counter = field(default_factory=Counter)
+    changed: Counter = field(default_factory=Counter)
+    deleted: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        parts = [
+            f"{label}: {self.created[kind]} angelegt, {self.changed[kind]} geändert, "
+            f"{self.deleted[kind]} entfernt"
+            for kind, label in KINDS.items()
+        ]
+        return "; ".join(parts) + "."
+
+
+class _References:
+    """Everything the file names by number or key, looked up in a few queries."""
+
+    def __init__(self, concept: Concept, catalogue: io.Catalogue, file: str):
+        self.file = file
+        self.subgoals = {s.number: s for s in SubGoal.objects.filter(concept=concept)}
+        self.goals = {g.number: g for g in StrategicGoal.objects.filter(concept=concept)}
+        usernames = {name for p in catalogue.projects for name in p.leads}
+        user_model = get_user_model()
+        self.users = {
+            u.get_username(): u
+            for u in user_model.objects.filter(
+                **{f"{user_model.USERNAME_FIELD}__in": usernames}, is_active=True
+            )
+        }
+        ags = {a for p in catalogue.projects for a in p.municipalities}
+        ags |= {i.series_region for i in catalogue.indicators if i.series_region}
+        self.regions = {r.ags: r for r in Region.objects.filter(ags__in=ags)}
+        self.check(catalogue)
+
+    def fail(self, where: str, name: str, problem: str) -> io.CatalogueError:
+        return io.CatalogueError(self.file, where, name, problem)
+
+    def check(self, catalogue: io.Catalogue) -> None:
+        for p in catalogue.projects:
+            for number in p.subgoals:
+                if number not in self.subgoals:
+                    raise self.fail(p.where, "subgoals", f"ein Teilziel {number} gibt es nicht.")
+            for name in p.leads:
+                if name not in self.users:
+                    raise self.fail(p.where, "leads", f"ein aktives Konto „{name}“ gibt es nicht.")
+            for ags in p.municipalities:
+                region = self.regions.get(ags)
+                if region is None or region.level != Region.Level.MUNICIPALITY:
+                    raise self.fail(
+                        p.where,
+                        "municipalities",
+                        f"eine Gemeinde mit Schlüssel {ags} gibt es nicht.",
+                    )
+        for i in catalogue.indicators:
+            if i.owner_level == "goal" and i.owner not in self.goals:
+                raise self.fail(
+                    i.where, "owner", f"ein strategisches Ziel {i.owner} gibt es nicht."
+                )
+            if i.owner_level == "subgoal" and i.owner not in self.subgoals:
+                raise self.fail(i.where, "owner", f"ein Teilziel {i.owner} gibt es nicht.")
+            if i.series_region and i.series_region not in self.regions:
+                raise self.fail(
+                    i.where,
+                    "series_region",
+                    f"ein Gebiet mit Schlüssel {i.series_region} gibt es nicht.",
+                )
+
+
+@transaction.atomic
+def import_catalogue(
+    concept: Concept, catalogue: io.Catalogue, user=None, file: str = ""
+) -> ImportResult:
+    """Make the concept's catalogue what the file says; checks everything before writing."""
+    io.check_catalogue(io.CatalogueReader(file), catalogue)
+    refs = _References(concept, catalogue, file)
+    result = ImportResult()
+    resolutions = _resolutions(concept.region, catalogue.projects)
+    projects, touched = _import_projects(concept, catalogue.projects, resolutions, user, result)
+    _import_relations(projects, catalogue.projects, refs, touched, result)
+    _import_milestones(projects, catalogue.projects, result)
+    indicators = _import_indicators(concept, catalogue.indicators, projects, refs, user, result)
+    _import_measurements(indicators, catalogue.indicators, result)
+    return result
+
+
+LABELS = {
+    "projects.Project": "projects",
+    "projects.Milestone": "milestones",
+    "projects.TargetIndicator": "indicators",
+    "projects.Measurement": "measurements",
+}
+
+
+def _delete(objects: list, user, result: ImportResult) -> None:
+    """Delete with the acting user in the history; what cascades counts as removed too."""
+    if not objects:
+        return
+    for obj in objects:
+        obj._history_user = user
+    collector = Collector(using=router.db_for_write(type(objects[0])))
+    collector.collect(objects)
+    _, counts = collector.delete()
+    for label, count in counts.items():
+        if label in LABELS:
+            result.deleted[LABELS[label]] += count
+
+
+def _resolutions(region: Region, projects: list[io.Project]) -> dict[tuple, Resolution]:
+    wanted = {_resolution_key(p.resolution) for p in projects if p.resolution}
+    existing = {
+        (r.body, r.number, r.date, r.title): r
+        for r in Resolution.objects.filter(region=region, date__in={k[2] for k in wanted})
+    }
+    missing = [
+        Resolution(region=region, body=b, number=n, date=d, title=t)
+        for b, n, d, t in sorted(wanted - set(existing), key=str)
+    ]
+    for r in Resolution.objects.bulk_create(missing):
+        existing[(r.body, r.number, r.date, r.title)] = r
+    return existing
+
+
+def _resolution_key(r: io.Resolution) -> tuple:
+    return (r.body, r.number, r.date, r.title)
+
+
+def _import_projects(
+    concept, rows: list[io.Project], resolutions, user, result
+) -> tuple[dict[str, Project], set[str]]:
+    """Returns the concept's projects by number and the numbers created or changed."""
+    existing = {p.number: p for p in Project.objects.filter(concept=concept)}
+    wanted = {p.number for p in rows}
+    doomed = [p for number, p in existing.items() if number not in wanted]
+    _delete(doomed, user, result)
+    kept = {number: p for number, p in existing.items() if number in wanted}
+    taken = {p.slug for p in kept.values()} | {row.slug for row in rows if row.slug}
+    now = timezone.now()
+    to_create, to_update = [], []
+    for row in rows:
+        obj = kept.get(row.number)
+        slug = row.slug or (obj.slug if obj else german_slug(row.title, taken))
+        taken.add(slug)
+        values = _project_values(row, slug, resolutions)
+        if obj is None:
+            to_create.append(Project(concept=concept, number=row.number, **values))
+        elif any(getattr(obj, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.updated_at = now
+            to_update.append(obj)
+    bulk_create_with_history(to_create, Project, default_user=user)
+    bulk_update_with_history(to_update, Project, [*PROJECT_FIELDS, "updated_at"], default_user=user)
+    result.created["projects"] += len(to_create)
+    result.changed["projects"] += len(to_update)
+    touched = {p.number for p in to_create + to_update}
+    return {p.number: p for p in Project.objects.filter(concept=concept)}, touched
+
+
+def _project_values(row: io.Project, slug: str, resolutions) -> dict:
+    return {
+        "title": row.title,
+        "slug": slug,
+        "description": row.description,
+        "lead_body": row.lead_body,
+        "partners": row.partners,
+        "status": row.status,
+        "progress": row.progress,
+        "priority": row.priority,
+        "start_date": row.start,
+        "end_date": row.end,
+        "cost_estimate": row.cost_estimate,
+        "funding_programme": row.funding_programme,
+        "funding_share": row.funding_share,
+        "resolution_id": resolutions[_resolution_key(row.resolution)].pk
+        if row.resolution
+        else None,
+        "weight": row.weight,
+        "is_example": row.example,
+    }
+
+
+def _import_relations(projects: dict, rows: list[io.Project], refs, touched, result) -> None:
+    """Sub-goals, leads and municipalities of each project: add and remove link rows in bulk."""
+    changed: set[int] = set()
+    relations = {
+        "subgoals": lambda row: [refs.subgoals[n].pk for n in row.subgoals],
+        "leads": lambda row: [refs.users[n].pk for n in row.leads],
+        "municipalities": lambda row: [refs.regions[a].pk for a in row.municipalities],
+    }
+    for name, targets in relations.items():
+        relation = getattr(Project, name)
+        through = relation.through
+        source = f"{relation.field.m2m_field_name()}_id"
+        target = f"{relation.field.m2m_reverse_field_name()}_id"
+        wanted = {(projects[row.number].pk, pk) for row in rows for pk in targets(row)}
+        links = through.objects.filter(**{f"{source}__in": [p.pk for p in projects.values()]})
+        existing = {(s, t): pk for pk, s, t in links.values_list("pk", source, target)}
+        surplus = [pk for pair, pk in existing.items() if pair not in wanted]
+        through.objects.filter(pk__in=surplus).delete()
+        missing = sorted(wanted - set(existing))
+        through.objects.bulk_create([through(**{source: s, target: t}) for s, t in missing])
+        changed |= {s for s, _ in missing} | {s for (s, _), pk in existing.items() if pk in surplus}
+    already = {projects[number].pk for number in touched}
+    result.changed["projects"] += len(changed - already)
+
+
+def _import_milestones(projects: dict, rows: list[io.Project], result) -> None:
+    existing = {
+        (m.project_id, m.date, m.title): m
+        for m in Milestone.objects.filter(project__in=list(projects.values()))
+    }
+    to_create, to_update, seen = [], [], set()
+    for row in rows:
+        project = projects[row.number]
+        for milestone in row.milestones:
+            key = (project.pk, milestone.date, milestone.title)
+            obj = existing.get(key)
+            if obj is None and key not in seen:
+                to_create.append(
+                    Milestone(project=project, date=key[1], title=key[2], done=milestone.done)
+                )
+            elif obj is not None and obj.done != milestone.done:
+                obj.done = milestone.done
+                to_update.append(obj)
+            seen.add(key)
+    doomed = [m.pk for key, m in existing.items() if key not in seen]
+    Milestone.objects.filter(pk__in=doomed).delete()
+    Milestone.objects.bulk_create(to_create)
+    Milestone.objects.bulk_update(to_update, ["done"])
+    _count(result, "milestones", to_create, to_update, doomed)
+
+
+def _count(result: ImportResult, kind: str, created: Iterable, changed: Iterable, deleted) -> None:
+    result.created[kind] += len(list(created))
+    result.changed[kind] += len(list(changed))
+    result.deleted[kind] += len(list(deleted))
+
+
+def _import_indicators(
+    concept, rows: list[io.Indicator], projects: dict, refs: _References, user, result
+) -> dict[str, TargetIndicator]:
+    existing = {str(i.key): i for i in TargetIndicator.objects.filter(models_q(concept))}
+    wanted = {row.key for row in rows}
+    doomed = [i for key, i in existing.items() if key not in wanted]
+    _delete(doomed, user, result)
+    to_create, to_update = [], []
+    for row in rows:
+        values = _indicator_values(row, projects, refs)
+        obj = existing.get(row.key)
+        if obj is None:
+            to_create.append(TargetIndicator(key=row.key, **values))
+        elif any(getattr(obj, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(obj, name, value)
+            to_update.append(obj)
+    bulk_create_with_history(to_create, TargetIndicator, default_user=user)
+    bulk_update_with_history(to_update, TargetIndicator, INDICATOR_FIELDS, default_user=user)
+    _count(result, "indicators", to_create, to_update, [])
+    return {str(i.key): i for i in TargetIndicator.objects.filter(models_q(concept))}
+
+
+def _indicator_values(row: io.Indicator, projects: dict, refs: _References) -> dict:
+    return {
+        "project_id": projects[row.owner].pk if row.owner_level == "project" else None,
+        "goal_id": refs.goals[row.owner].pk if row.owner_level == "goal" else None,
+        "subgoal_id": refs.subgoals[row.owner].pk if row.owner_level == "subgoal" else None,
+        "title": row.title,
+        "definition": row.definition,
+        "unit": row.unit,
+        "direction": DIRECTION_CODES[row.direction],
+        "method": row.method,
+        "threshold_profile": row.threshold_profile,
+        "estimator": row.estimator,
+        "baseline_value": row.baseline_value,
+        "baseline_year": row.baseline_year,
+        "target_value": row.target_value,
+        "target_year": row.target_year,
+        "weight": row.weight,
+        "series_indicator": row.series_indicator,
+        "series_region_id": refs.regions[row.series_region].pk if row.series_region else None,
+        "series_disaggregation": row.series_disaggregation,
+    }
+
+
+def _import_measurements(indicators: dict, rows: list[io.Indicator], result) -> None:
+    existing = {
+        (m.indicator_id, m.date): m
+        for m in Measurement.objects.filter(indicator__in=list(indicators.values()))
+    }
+    to_create, to_update, seen = [], [], set()
+    for row in rows:
+        indicator = indicators[row.key]
+        for m in row.measurements:
+            key = (indicator.pk, m.date)
+            seen.add(key)
+            values = {"value": m.value, "source": m.source, "note": m.note}
+            obj = existing.get(key)
+            if obj is None:
+                to_create.append(Measurement(indicator=indicator, date=m.date, **values))
+            elif any(getattr(obj, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(obj, name, value)
+                to_update.append(obj)
+    doomed = [m.pk for key, m in existing.items() if key not in seen]
+    Measurement.objects.filter(pk__in=doomed).delete()
+    Measurement.objects.bulk_create(to_create, batch_size=2000)
+    Measurement.objects.bulk_update(to_update, ["value", "source", "note"], batch_size=2000)
+    _count(result, "measurements", to_create, to_update, doomed)

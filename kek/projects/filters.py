@@ -1,0 +1,70 @@
+"""Filters of the public project catalogue (a GET form)."""
+
+from django import forms
+
+from kek.goals.models import Concept, FieldOfAction, StrategicGoal
+from kek.regions.models import Region
+
+from .models import Project
+
+ALL = ("", "Alle")
+SELECT = {"class": "kern-form-input__select"}
+
+
+class CatalogueFilter(forms.Form):
+    """GET filters of the project catalogue; the choices are the current concept's."""
+
+    q = forms.CharField(
+        label="Suchbegriff",
+        required=False,
+        max_length=200,
+        help_text="Sucht in Projektnummer, Titel und Beschreibung.",
+        widget=forms.TextInput(attrs={"type": "search", "class": "kern-form-input__input"}),
+    )
+    handlungsfeld = forms.ChoiceField(
+        label="Handlungsfeld", required=False, widget=forms.Select(attrs=SELECT)
+    )
+    ziel = forms.ChoiceField(
+        label="Strategisches Ziel", required=False, widget=forms.Select(attrs=SELECT)
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[ALL, *Project.Status.choices],
+        widget=forms.Select(attrs=SELECT),
+    )
+    federfuehrung = forms.ChoiceField(
+        label="Federführung", required=False, widget=forms.Select(attrs=SELECT)
+    )
+    gemeinde = forms.ChoiceField(
+        label="Gemeinde", required=False, widget=forms.Select(attrs=SELECT)
+    )
+
+    def __init__(self, concept: Concept, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        fields = FieldOfAction.objects.filter(concept=concept).order_by("position", "id")
+        self.fields["handlungsfeld"].choices = [ALL] + [(f.slug, str(f)) for f in fields]
+        self.fields["ziel"].choices = [ALL, *_goal_groups(concept)]
+        projects = Project.objects.filter(concept=concept)
+        leads = projects.exclude(lead_body="").values_list("lead_body", flat=True).distinct()
+        self.fields["federfuehrung"].choices = [ALL] + [(lead, lead) for lead in sorted(leads)]
+        places = Region.objects.filter(projects__concept=concept).distinct().order_by("name")
+        self.fields["gemeinde"].choices = [ALL] + [(p.ags, p.name) for p in places]
+
+    def filters(self) -> dict[str, str]:
+        """The valid, non-empty filters (an invalid one is reported and ignored)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def _goal_groups(concept: Concept) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Strategic goals grouped by field of action (an <optgroup> per field)."""
+    goals = (
+        StrategicGoal.objects.filter(concept=concept)
+        .select_related("field")
+        .order_by("field__position", "field_id", "position", "id")
+    )
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for goal in goals:
+        groups.setdefault(f"Handlungsfeld {goal.field}", []).append((goal.number, str(goal)))
+    return list(groups.items())

@@ -1,0 +1,268 @@
+"""Project leads update status, milestones and measurements of their own projects (F17, F30).
+
+`projekte/<ref>/aktualisieren/` is routed by the district's start page (cms.DistrictHomePage).
+The page holds three forms that post separately (field `aktion`); each POST checks the object
+permission on the server. simple_history's middleware records the signed-in user with every
+change of the project; milestone and measurement changes are noted in the project's history
+with a change reason, since those two models keep no history of their own.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch, Q
+from django.forms import BaseForm, BaseFormSet
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.template.response import TemplateResponse
+from django.utils.text import Truncator
+
+from kek.goals.models import Concept
+
+from .forms import MeasurementForm, MilestoneFormSet, ProjectStatusForm, duplicate_message
+from .models import Measurement, Project, TargetIndicator
+from .statuses import number
+from .urls import project_path
+
+# The three forms of the page; the names are also their prefixes and values of `aktion`.
+STATUS, MILESTONES, MEASUREMENT = "status", "meilensteine", "messwert"
+NO_CHANGES = "Es wurden keine Änderungen übermittelt."
+RECENT_MEASUREMENTS = 5
+
+
+# ----------------------------------------------------------------------------- lookup
+
+
+def find_project(home, ref: str) -> Project:
+    """The project of the district's current catalogue whose public reference is `ref`."""
+    concept = Concept.objects.current_for(home.region_id)
+    ref = ref.lower()
+    # The slug is what follows one of the hyphens; narrow down by it, then compare exactly.
+    slugs = [ref[i + 1 :] for i, char in enumerate(ref) if char == "-"]
+    if concept is not None and slugs:
+        matches = Q()
+        for slug in slugs:
+            matches |= Q(slug__iexact=slug)
+        for project in Project.objects.filter(matches, concept=concept):
+            if project.public_ref == ref:
+                return project
+    raise Http404("Dieses Projekt gibt es im aktuellen Projektkatalog nicht.")
+
+
+def project_url(home, project: Project) -> str:
+    return home.url + project_path(project)
+
+
+def update_url(home, project: Project) -> str:
+    return f"{project_url(home, project)}aktualisieren/"
+
+
+def require(user, permission: str, obj) -> None:
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+# ----------------------------------------------------------------------------- update page
+
+
+def update_project(request: HttpRequest, home, ref: str) -> HttpResponse:
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    project = find_project(home, ref)
+    require(request.user, "projects.update_project", project)
+    forms = blank_forms(project)
+    if request.method == "POST":
+        action = request.POST.get("aktion")
+        if action not in SAVERS:
+            return HttpResponseBadRequest("Unbekannte Aktion.")
+        bound, message = SAVERS[action](request, project)
+        if message is not None:
+            messages.success(request, message)
+            return HttpResponseRedirect(project_url(home, project))
+        forms[action] = bound
+    return TemplateResponse(
+        request,
+        "projects/lead/update.html",
+        {
+            "page": home,
+            "self": home,
+            "project": project,
+            "project_url": project_url(home, project),
+            "forms": forms,
+            "errors": error_summary(forms),
+            "indicators": indicators_with_recent_values(project),
+        },
+    )
+
+
+def blank_forms(project: Project) -> dict[str, Any]:
+    return {
+        STATUS: ProjectStatusForm(instance=project, prefix=STATUS),
+        MILESTONES: MilestoneFormSet(instance=project, prefix=MILESTONES),
+        MEASUREMENT: MeasurementForm(project=project, prefix=MEASUREMENT),
+    }
+
+
+def save_status(request: HttpRequest, project: Project) -> tuple[Any, str | None]:
+    # A copy, so that an invalid form does not alter the project shown on the page.
+    form = ProjectStatusForm(
+        request.POST, instance=Project.objects.get(pk=project.pk), prefix=STATUS
+    )
+    if not form.is_valid():
+        return form, None
+    if not form.has_changed():
+        return form, NO_CHANGES
+    updated = form.instance
+    progress = "Standard" if updated.progress is None else f"{updated.progress} %"
+    updated._change_reason = (
+        f"Status „{updated.get_status_display()}“, Umsetzungsstand {progress} (Projektformular)"
+    )
+    form.save()
+    return form, f"Status und Umsetzungsstand von „{project}“ wurden gespeichert."
+
+
+def save_milestones(request: HttpRequest, project: Project) -> tuple[Any, str | None]:
+    formset = MilestoneFormSet(request.POST, instance=project, prefix=MILESTONES)
+    if not formset.is_valid():
+        return formset, None
+    check_milestone_permissions(request.user, project, formset)
+    with transaction.atomic():
+        formset.save()
+        counts = [
+            (len(formset.new_objects), "neu"),
+            (len(formset.changed_objects), "geändert"),
+            (len(formset.deleted_objects), "gelöscht"),
+        ]
+        summary = ", ".join(f"{count} {word}" for count, word in counts if count)
+        if not summary:
+            return formset, NO_CHANGES
+        record(project, f"Meilensteine: {summary} (Projektformular)")
+    return formset, f"Meilensteine von „{project}“ gespeichert: {summary}."
+
+
+def check_milestone_permissions(user, project: Project, formset: BaseFormSet) -> None:
+    deleted = formset.deleted_forms
+    for form in formset.initial_forms:
+        if form in deleted:
+            require(user, "projects.delete_milestone", form.instance)
+        elif form.has_changed():
+            require(user, "projects.change_milestone", form.instance)
+    for form in formset.extra_forms:
+        if form.has_changed() and form not in deleted:
+            require(user, "projects.add_milestone", project)
+
+
+def save_measurement(request: HttpRequest, project: Project) -> tuple[Any, str | None]:
+    form = MeasurementForm(request.POST, project=project, prefix=MEASUREMENT)
+    if not form.is_valid():
+        return form, None
+    indicator, date = form.cleaned_data["indicator"], form.cleaned_data["date"]
+    require(request.user, "projects.add_measurement", indicator)
+    try:
+        with transaction.atomic():
+            measurement = form.save()
+            value = f"{measurement.date:%d.%m.%Y}: {number(measurement.value, 6)}"
+            record(project, f"Messwert {value} für „{indicator.title}“ (Projektformular)")
+    except IntegrityError:
+        # Someone else stored a value for that date since the form was checked.
+        form.add_error("date", duplicate_message(indicator, date))
+        return form, None
+    return form, f"Messwert {value} für „{indicator.title}“ wurde gespeichert."
+
+
+SAVERS = {STATUS: save_status, MILESTONES: save_milestones, MEASUREMENT: save_measurement}
+
+
+def record(project: Project, reason: str) -> None:
+    """A history entry of the project, by the request's user, saying what changed."""
+    project._change_reason = Truncator(reason).chars(100)
+    project.save(update_fields=["updated_at"])
+
+
+def indicators_with_recent_values(project: Project) -> list[TargetIndicator]:
+    indicators = list(
+        project.indicators.order_by("id").prefetch_related(
+            Prefetch("measurements", queryset=Measurement.objects.order_by("-date"))
+        )
+    )
+    for indicator in indicators:
+        indicator.recent = list(indicator.measurements.all()[:RECENT_MEASUREMENTS])
+    return indicators
+
+
+# ----------------------------------------------------------------------------- error summary
+
+
+@dataclass(frozen=True)
+class ErrorLink:
+    href: str
+    text: str
+
+
+def error_summary(forms: dict[str, Any]) -> list[ErrorLink]:
+    links: list[ErrorLink] = []
+    for name, form in forms.items():
+        if isinstance(form, BaseFormSet):
+            links += [ErrorLink(f"#{name}", str(e)) for e in form.non_form_errors()]
+            for number, row in enumerate(form.forms, start=1):
+                links += form_errors(row, f"Meilenstein {number}")
+        else:
+            links += form_errors(form, "")
+    return links
+
+
+def form_errors(form: BaseForm, context: str) -> list[ErrorLink]:
+    if not form.is_bound:
+        return []
+    prefix = f"{context} – " if context else ""
+    target = f"#{form.prefix}" if form.prefix else "#inhalt"
+    links = [ErrorLink(target, f"{prefix}{error}") for error in form.non_field_errors()]
+    for field in form:  # in the order of the page, not of validation
+        links += [
+            ErrorLink(f"#{field.auto_id}", f"{prefix}{field.label}: {error}")
+            for error in field.errors
+        ]
+    return links
+
+
+# ----------------------------------------------------------------------------- my projects
+
+
+@login_required
+def my_projects(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's projects in current catalogues, with links to their update forms."""
+    from kek.cms.models import DistrictHomePage  # the start page routes this module's views
+
+    projects = list(
+        request.user.led_projects.filter(concept__is_current=True)
+        .select_related("concept__region")
+        .order_by("concept__region__name", "number")
+    )
+    region_ids = {project.concept.region_id for project in projects}
+    homes = {
+        home.region_id: home
+        for home in DistrictHomePage.objects.live().filter(region_id__in=region_ids)
+    }
+    rows = []
+    for project in projects:
+        home = homes.get(project.concept.region_id)
+        url = home.get_url(request) + project_path(project) if home else None
+        rows.append({"project": project, "url": url, "update_url": url and f"{url}aktualisieren/"})
+    return TemplateResponse(
+        request,
+        "projects/lead/my_projects.html",
+        {"rows": rows, "is_staff_role": request.user.has_perm("wagtailadmin.access_admin")},
+    )

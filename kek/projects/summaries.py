@@ -1,0 +1,209 @@
+"""What the public pages show of an evaluation: roll-up tables, indicator results, the start
+page's summary numbers. Shared by the catalogue, dashboard and goal pages."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch
+
+from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
+
+from .evaluation import Evaluation, NodeResult, evaluate_concept
+from .models import EvaluationSnapshot, Project, TargetIndicator
+from .statuses import LABELS, StatusLabel, label_for
+
+KIND_LABELS = {
+    Concept: "Konzept",
+    FieldOfAction: "Handlungsfeld",
+    StrategicGoal: "Strategisches Ziel",
+    SubGoal: "Teilziel",
+    Project: "Projekt",
+}
+
+
+@dataclass
+class RollupRow:
+    kind: str
+    name: str
+    url: str | None
+    result: NodeResult
+
+    @property
+    def distribution(self) -> list[tuple[StatusLabel, int, float | None]]:
+        return distribution(self.result)
+
+
+@dataclass
+class RollupTable:
+    rows: list[RollupRow] = field(default_factory=list)
+
+
+def status_columns(results: Iterable[NodeResult]) -> list[StatusLabel]:
+    """The statuses that occur, in the fixed order of `statuses.LABELS`."""
+    seen = {status for result in results for status in result.status_counts}
+    return [label for code, label in LABELS.items() if code in seen]
+
+
+def rollup_table(entries: Iterable[tuple[str, str, str | None, NodeResult]]) -> RollupTable:
+    """A table of (kind, name, url, result) entries."""
+    return RollupTable([RollupRow(*entry) for entry in entries])
+
+
+def live_table(
+    evaluation: Evaluation, objects: Iterable[Any], link: Callable[[Any], str | None]
+) -> RollupTable:
+    """Roll-up table of goal objects or projects from a live evaluation."""
+    return rollup_table(
+        (KIND_LABELS[type(obj)], name_of(obj), link(obj), evaluation.of(obj)) for obj in objects
+    )
+
+
+def name_of(obj: Any) -> str:
+    return obj.title if isinstance(obj, Concept) else str(obj)
+
+
+def distribution(result: NodeResult) -> list[tuple[StatusLabel, int, float | None]]:
+    """Status, count and share of indicators, for a list with text equivalents."""
+    return [(label, *_share(result, label.code)) for label in status_columns([result])]
+
+
+def _share(result: NodeResult, status: str) -> tuple[int, float | None]:
+    count = result.status_counts.get(status, 0)
+    return count, (count / result.indicators if result.indicators else None)
+
+
+@dataclass
+class IndicatorResult:
+    indicator: TargetIndicator
+    result: dict[str, Any] | None
+
+    @property
+    def status(self) -> str:
+        return self.result["status"] if self.result else "not_available"
+
+    @property
+    def label(self) -> StatusLabel:
+        return label_for(self.status)
+
+
+def indicator_results(
+    indicators: Iterable[TargetIndicator], evaluation: Evaluation
+) -> list[IndicatorResult]:
+    return [IndicatorResult(i, evaluation.indicators.get(i.pk)) for i in indicators]
+
+
+# --------------------------------------------------------------------------- goal pages
+
+
+def _listed_projects():
+    return Project.objects.order_by("number")
+
+
+def goal_context(concept: Concept, goal: StrategicGoal | SubGoal) -> dict[str, Any]:
+    """Projects, own target indicators and roll-up of a strategic goal or sub-goal."""
+    evaluation = evaluate_concept(concept)
+    if isinstance(goal, SubGoal):
+        projects = _listed_projects().filter(subgoals=goal)
+    else:
+        projects = _listed_projects().filter(subgoals__goal=goal).distinct()
+    indicators = TargetIndicator.objects.filter(**{_owner_field(goal): goal})
+    return {
+        "rollup": evaluation.of(goal),
+        "rollup_distribution": distribution(evaluation.of(goal)),
+        "goal_projects": list(projects),
+        "goal_indicators": indicator_results(indicators, evaluation),
+    }
+
+
+def _owner_field(goal: StrategicGoal | SubGoal) -> str:
+    return "subgoal" if isinstance(goal, SubGoal) else "goal"
+
+
+def field_context(
+    concept: Concept, field_of_action: FieldOfAction, goal_link: Callable[[Any], str]
+) -> dict[str, Any]:
+    """Roll-up of a field of action and of each of its strategic goals."""
+    evaluation = evaluate_concept(concept)
+    return {
+        "rollup": evaluation.of(field_of_action),
+        "rollup_distribution": distribution(evaluation.of(field_of_action)),
+        "goal_rollups": live_table(evaluation, field_of_action.goals.all(), goal_link),
+    }
+
+
+# --------------------------------------------------------------------------- start page
+
+
+def catalogue_summary(concept: Concept | None) -> dict[str, Any]:
+    """A few numbers for the start page's catalogue section."""
+    if concept is None:
+        return {"catalogue": None}
+    by_status = dict(
+        Project.objects.filter(concept=concept)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    result = evaluate_concept(concept).of(concept)
+    return {
+        "catalogue": {
+            "projects": sum(by_status.values()),
+            "by_status": [
+                (label, by_status[code])
+                for code, label in Project.Status.choices
+                if code in by_status
+            ],
+            "result": result,
+            "reports": EvaluationSnapshot.objects.filter(concept=concept).count(),
+        }
+    }
+
+
+def projects_with_goals():
+    """Projects with the sub-goals they serve, in goal order, for lists."""
+    subgoals = SubGoal.objects.order_by("goal__field__position", "goal__position", "position")
+    return Project.objects.prefetch_related(Prefetch("subgoals", queryset=subgoals))
+
+
+# --------------------------------------------------------------------------- frozen reports
+
+FROZEN_GROUPS = [
+    ("Konzept und Handlungsfelder", {"Concept": "Konzept", "FieldOfAction": "Handlungsfeld"}),
+    ("Strategische Ziele", {"StrategicGoal": "Strategisches Ziel"}),
+    ("Teilziele", {"SubGoal": "Teilziel"}),
+    ("Projekte", {"Project": "Projekt"}),
+]
+
+
+def frozen_tables(results: dict[str, Any]) -> list[tuple[str, RollupTable]]:
+    """The roll-up of a frozen report, one table per level (as it was on the report's day)."""
+    nodes = results.get("nodes", {})
+    tables = []
+    for heading, kinds in FROZEN_GROUPS:
+        entries = [
+            (kinds[key.partition(":")[0]], node["label"], None, _frozen_node(node))
+            for key, node in nodes.items()
+            if key.partition(":")[0] in kinds
+        ]
+        entries.sort(key=lambda entry: list(kinds.values()).index(entry[0]))
+        if entries:
+            tables.append((heading, rollup_table(entries)))
+    return tables
+
+
+def _frozen_node(node: dict[str, Any]) -> NodeResult:
+    return NodeResult(
+        score=node["score"],
+        status=node["status"],
+        indicators=node["indicators"],
+        rated=node["rated"],
+        status_counts=node["status_counts"],
+        progress=node["progress"],
+    )
+
+
+def frozen_indicators(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The frozen indicator results, by owner and title."""
+    rows = results.get("indicators", {}).values()
+    return sorted(rows, key=lambda row: (row["owner"], row["title"]))

@@ -1,0 +1,235 @@
+"""Public pages of the project catalogue, the dashboard and the evaluation reports (F12–F16),
+routed by the district's start page (cms.DistrictHomePage)."""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_vary_headers
+
+from kek.goals import queries
+from kek.goals.models import Concept, FieldOfAction, SubGoal
+from kek.goals.urls import goal_path
+from kek.goals.views import render, require_current
+from kek.regions.models import Region
+
+from . import figures
+from .evaluation import evaluate_concept, evaluate_indicators
+from .filters import CatalogueFilter
+from .models import Attachment, EvaluationSnapshot, Project, TargetIndicator
+from .snapshots import compare
+from .summaries import (
+    distribution,
+    frozen_indicators,
+    frozen_tables,
+    live_table,
+    projects_with_goals,
+)
+from .urls import indicator_csv_path, project_path
+
+# Catalogue filter → lookup on Project.
+FILTER_LOOKUPS = {
+    "handlungsfeld": "subgoals__goal__field__slug",
+    "ziel": "subgoals__goal__number",
+    "status": "status",
+    "federfuehrung": "lead_body",
+    "gemeinde": "municipalities__ags",
+}
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def catalogue(request: HttpRequest, home) -> HttpResponse:
+    concept = require_current(home)
+    form = CatalogueFilter(concept, request.GET)
+    filters = form.filters()
+    projects = list(filtered_projects(concept, filters))
+    fragment = _wants_fragment(request)
+    context = {
+        "concept": concept,
+        "form": form,
+        "projects": projects,
+        "filters": filters,
+        "fragment": fragment,
+    }
+    template = "projects/_catalogue_results.html" if fragment else "projects/catalogue.html"
+    response = render(request, home, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _wants_fragment(request: HttpRequest) -> bool:
+    """htmx updates only the result list; a history restore needs the whole page."""
+    headers = request.headers
+    return "HX-Request" in headers and "HX-History-Restore-Request" not in headers
+
+
+def filtered_projects(concept: Concept, filters: dict[str, str]):
+    projects = projects_with_goals().filter(concept=concept)
+    if query := filters.get("q"):
+        # Plain substring search for now; PostgreSQL full-text search (a German SearchVector
+        # with ranking) comes with the site-wide search (F29).
+        projects = projects.filter(
+            Q(number__icontains=query) | Q(title__icontains=query) | Q(description__icontains=query)
+        )
+    for name, lookup in FILTER_LOOKUPS.items():
+        if name in filters:
+            projects = projects.filter(**{lookup: filters[name]})
+    return projects.distinct()
+
+
+# --------------------------------------------------------------------------- project page
+
+
+def find_project(concept: Concept, ref: str) -> Project | None:
+    """The project of a `number-slug` reference; an old slug or the bare number also finds
+    it (then the caller redirects to the canonical address)."""
+    parts = ref.split("-")
+    numbers = ["-".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    slugs = ["-".join(parts[i:]) for i in range(1, len(parts))]
+    by_number = reduce(or_, (Q(number__iexact=number) for number in numbers))
+    candidates = list(Project.objects.filter(concept=concept).filter(Q(slug__in=slugs) | by_number))
+    for matches in (
+        lambda p: p.public_ref == ref,
+        lambda p: p.slug in slugs,
+        lambda p: p.number.lower() in {number.lower() for number in numbers},
+    ):
+        found = [p for p in candidates if matches(p)]
+        if found:
+            return found[0]
+    return None
+
+
+def _resolve(home, ref: str) -> tuple[Project, str | None]:
+    """The project and, if `ref` is not its canonical reference, where to redirect."""
+    project = find_project(require_current(home), ref)
+    if project is None:
+        raise Http404("Dieses Projekt gibt es im aktuellen Projektkatalog nicht.")
+    redirect = None if project.public_ref == ref else home.url + project_path(project)
+    return project, redirect
+
+
+def project_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
+    project, redirect = _resolve(home, ref)
+    if redirect:
+        return HttpResponsePermanentRedirect(redirect)
+    project = detailed(Project.objects.filter(pk=project.pk)).get()
+    indicators = list(project.indicators.all())
+    results = evaluate_indicators(indicators) if indicators else {}
+    cards = [
+        figures.IndicatorCard(
+            indicator,
+            results.get(indicator.pk),
+            figures.measurement_chart(indicator),
+            home.url + indicator_csv_path(project, indicator.pk),
+        )
+        for indicator in indicators
+    ]
+    context = {"concept": project.concept, "project": project, "indicators": cards}
+    return render(request, home, "projects/project_detail.html", context)
+
+
+def detailed(projects):
+    """Everything the project page shows, in a fixed number of queries."""
+    subgoals = SubGoal.objects.select_related("goal__field").order_by(
+        "goal__field__position", "goal__position", "position"
+    )
+    indicators = TargetIndicator.objects.order_by("id").prefetch_related("measurements")
+    return projects.select_related("concept", "resolution").prefetch_related(
+        Prefetch("subgoals", queryset=subgoals),
+        Prefetch("municipalities", queryset=Region.objects.order_by("name")),
+        "milestones",
+        Prefetch("attachments", queryset=Attachment.objects.select_related("document")),
+        Prefetch("indicators", queryset=indicators),
+    )
+
+
+def indicator_csv(request: HttpRequest, home, ref: str, pk: int) -> HttpResponse:
+    """Exactly the data of an indicator's chart, as CSV."""
+    project, redirect = _resolve(home, ref)
+    if redirect:
+        return HttpResponsePermanentRedirect(home.url + indicator_csv_path(project, pk))
+    indicator = get_object_or_404(
+        TargetIndicator.objects.prefetch_related("measurements"), pk=pk, project=project
+    )
+    chart = figures.measurement_chart(indicator)
+    if chart is None:
+        raise Http404("Für diesen Zielindikator liegen keine Messwerte vor.")
+    response = HttpResponse(figures.csv_of(chart), content_type="text/csv; charset=utf-8")
+    filename = f"{project.public_ref}-zielindikator-{indicator.pk}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --------------------------------------------------------------------------- dashboard
+
+
+def dashboard(request: HttpRequest, home, slug: str | None = None) -> HttpResponse:
+    concept = require_current(home)
+    evaluation = evaluate_concept(concept)
+    fields = list(queries.tree(concept))
+
+    def link(obj) -> str:
+        if isinstance(obj, Project):
+            return home.url + project_path(obj)
+        if isinstance(obj, FieldOfAction) and slug is None:
+            return f"{home.url}dashboard/{obj.slug}/"
+        return home.url + goal_path(obj)
+
+    if slug is None:
+        scope = concept
+        goals = [goal for field in fields for goal in field.goals.all()]
+        tables = [
+            ("handlungsfelder", "Handlungsfelder", live_table(evaluation, fields, link)),
+            ("ziele", "Strategische Ziele", live_table(evaluation, goals, link)),
+        ]
+    else:
+        scope = next((field for field in fields if field.slug == slug), None)
+        if scope is None:
+            raise Http404("Dieses Handlungsfeld gibt es in der aktuellen Version nicht.")
+        goals = list(scope.goals.all())
+        subgoals = [sub for goal in goals for sub in goal.subgoals.all()]
+        projects = filtered_projects(concept, {"handlungsfeld": slug})
+        tables = [
+            ("ziele", "Strategische Ziele", live_table(evaluation, goals, link)),
+            ("teilziele", "Teilziele", live_table(evaluation, subgoals, link)),
+            ("projekte", "Projekte", live_table(evaluation, projects, link)),
+        ]
+    result = evaluation.of(scope)
+    context = {
+        "concept": concept,
+        "scope": scope,
+        "fields": fields,
+        "result": result,
+        "result_distribution": distribution(result),
+        "tables": tables,
+    }
+    return render(request, home, "projects/dashboard.html", context)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def evaluation_list(request: HttpRequest, home) -> HttpResponse:
+    concept = require_current(home)
+    reports = list(EvaluationSnapshot.objects.filter(concept=concept))
+    context = {"concept": concept, "reports": reports}
+    return render(request, home, "projects/evaluation_list.html", context)
+
+
+def evaluation_detail(request: HttpRequest, home, pk: int) -> HttpResponse:
+    concept = require_current(home)
+    report = get_object_or_404(EvaluationSnapshot, pk=pk, concept=concept)
+    previous = report.previous()
+    context = {
+        "concept": concept,
+        "report": report,
+        "previous": previous,
+        "changes": compare(previous.results, report.results) if previous else None,
+        "tables": frozen_tables(report.results),
+        "indicator_rows": frozen_indicators(report.results),
+    }
+    return render(request, home, "projects/evaluation_detail.html", context)

@@ -1,0 +1,58 @@
+"""Observations of a region as a flat CSV file (UTF-8), one row per value."""
+
+from pathlib import Path
+
+import polars as pl
+from django.db.models import Q
+
+from kek.regions.models import Region
+
+from .models import Observation
+
+COLUMNS = [
+    "region_key",
+    "region_name",
+    "table",
+    "indicator",
+    "disaggregation",
+    "period",
+    "value",
+    "unit",
+    "symbol",
+]
+SOURCES = [
+    "region__ags",
+    "region__name",
+    "batch__table",
+    "indicator__code",
+    "disaggregation",
+    "period",
+    "value",
+    "indicator__unit",
+    "symbol",
+]
+
+
+def observations_frame(region: Region, table: str = "") -> pl.DataFrame:
+    """All values of `region` (of one table or statistic if given), sorted."""
+    rows = Observation.objects.filter(region=region)
+    if table:
+        rows = rows.filter(
+            Q(batch__table=table)
+            | Q(indicator__table_code=table)
+            | Q(indicator__statistic_code=table)
+        )
+    rows = rows.order_by("indicator__code", "disaggregation", "period").values_list(*SOURCES)
+    schema = {name: pl.String for name in COLUMNS} | {"value": pl.Float64}
+    return pl.DataFrame(list(rows), schema=schema, orient="row")
+
+
+def write_csv(frame: pl.DataFrame, path: Path) -> None:
+    """Whole numbers without a decimal point (199422, not 199422.0); empty cell = no value."""
+    whole = pl.col("value").round(0) == pl.col("value")
+    text = (
+        pl.when(whole & (pl.col("value").abs() < 1e15))
+        .then(pl.col("value").cast(pl.Int64).cast(pl.String))
+        .otherwise(pl.col("value").cast(pl.String))
+    )
+    frame.with_columns(value=text).select(COLUMNS).write_csv(path)

@@ -1,0 +1,356 @@
+"""Data of the public pages "Daten & Analyse" (F9, F10): bulk queries into polars, then the
+measures of kek.statistics.analysis and the charts of kek.charts.
+
+Every page needs a fixed number of queries, whatever the number of indicators, regions or
+observations: an indicator's observations are read in one query, the home district's latest
+values for all indicators in another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+from django.templatetags.static import static
+
+from kek.charts import Chart, choropleth, comparison_bars, distribution, time_series
+from kek.charts.texts import NO_VALUE, format_number, format_period
+from kek.regions.models import Region
+
+from . import analysis
+from .models import ImportBatch, Indicator, Observation, Topic
+
+LICENCE_NAME = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"
+LICENCE_URL = "https://www.govdata.de/dl-de/by-2-0"
+SOURCE_LINE = "Statistische Ämter des Bundes und der Länder, Regionaldatenbank Deutschland"
+GERMANY = "DG"
+LEVELS = (Region.Level.COUNTRY, Region.Level.STATE, Region.Level.DISTRICT)
+CHART_NAMES = ("zeitreihe", "vergleich", "verteilung", "karte")
+SYMBOLS = {
+    "-": "nichts vorhanden",
+    "0": "weniger als die Hälfte der kleinsten Einheit",
+    ".": "unbekannt oder geheim",
+    "...": "noch nicht verfügbar",
+    "/": "nicht sicher genug",
+    "x": "nicht sinnvoll",
+}
+OBSERVATION_SCHEMA = {
+    "region_key": pl.String,
+    "region_name": pl.String,
+    "region_level": pl.String,
+    "period": pl.String,
+    "value": pl.Float64,
+    "symbol": pl.String,
+    "batch_id": pl.Int64,
+}
+
+
+# --- disaggregations and number formats ------------------------------------------------------
+
+
+def default_disaggregation(disaggregations: list[str]) -> str:
+    """The total: the empty key, else the one whose attributes are all "INSGESAMT", else the
+    first in order."""
+    options = sorted(disaggregations)
+    if not options or analysis.TOTAL in options:
+        return analysis.TOTAL
+    for option in options:
+        if all(pair.endswith(":INSGESAMT") for pair in option.split("|")):
+            return option
+    return options[0]
+
+
+def decimals_for(values: pl.Series) -> int:
+    """Whole numbers are shown without decimals, all others with one."""
+    valid = values.drop_nulls()
+    return 0 if valid.is_empty() or bool((valid == valid.round(0)).all()) else 1
+
+
+def shown_value(value: float | None, symbol: str, decimals: int) -> str:
+    if value is not None:
+        return format_number(value, decimals)
+    if symbol in SYMBOLS:
+        return f"{symbol} ({SYMBOLS[symbol]})"
+    return NO_VALUE
+
+
+# --- overview: latest home value of every indicator ------------------------------------------
+
+
+@dataclass
+class IndicatorSummary:
+    indicator: Indicator
+    value: str
+    period: str
+
+
+@dataclass
+class TopicSummary:
+    topic: Topic | None
+    indicators: list[IndicatorSummary] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.topic.name if self.topic else "Weitere Indikatoren"
+
+
+def topic_summaries(home_region: Region, topic: Topic | None = None) -> list[TopicSummary]:
+    """Topics (all, or only ``topic``) with their indicators and the home district's latest
+    value of each indicator's total; three queries."""
+    topics = [topic] if topic else list(Topic.objects.all())
+    indicators = Indicator.objects.select_related("topic").order_by("name")
+    if topic:
+        indicators = indicators.filter(topic=topic)
+    latest = _latest_home_values(home_region, topic)
+    by_topic = {t.pk: TopicSummary(t) for t in topics}
+    others = TopicSummary(None)
+    for indicator in indicators:
+        summary = by_topic.get(indicator.topic_id, others)
+        value, period = latest.get(indicator.pk, (NO_VALUE, ""))
+        summary.indicators.append(IndicatorSummary(indicator, value, period))
+    return [*by_topic.values(), *([others] if others.indicators else [])]
+
+
+def total_priority() -> pl.Expr:
+    """0 for the empty key, 1 where all attributes are "INSGESAMT", else 2 (see
+    :func:`default_disaggregation`)."""
+    key = pl.col("disaggregation")
+    all_total = key.str.split("|").list.eval(pl.element().str.ends_with(":INSGESAMT")).list.all()
+    return pl.when(key == analysis.TOTAL).then(0).when(all_total).then(1).otherwise(2)
+
+
+def _latest_home_values(home_region: Region, topic: Topic | None) -> dict[int, tuple[str, str]]:
+    """indicator id → (shown value, shown period) of the latest total of the home district."""
+    rows = Observation.objects.filter(region=home_region)
+    if topic:
+        rows = rows.filter(indicator__topic=topic)
+    frame = pl.DataFrame(
+        list(rows.values_list("indicator_id", "disaggregation", "period", "value", "symbol")),
+        schema={
+            "indicator_id": pl.Int64,
+            "disaggregation": pl.String,
+            "period": pl.String,
+            "value": pl.Float64,
+            "symbol": pl.String,
+        },
+        orient="row",
+    )
+    ordered = frame.with_columns(_priority=total_priority()).sort(
+        "indicator_id",
+        "_priority",
+        "disaggregation",
+        pl.col("period"),
+        descending=[False, False, False, True],
+    )
+    totals = ordered.filter(
+        pl.col("disaggregation") == pl.col("disaggregation").first().over("indicator_id")
+    )
+    latest = totals.group_by("indicator_id", maintain_order=True).first()
+    return {
+        row["indicator_id"]: (
+            shown_value(row["value"], row["symbol"], decimals_for(pl.Series([row["value"]]))),
+            format_period(row["period"]),
+        )
+        for row in latest.iter_rows(named=True)
+    }
+
+
+# --- one indicator ---------------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorData:
+    """All that an indicator page shows for one disaggregation, from four queries."""
+
+    indicator: Indicator
+    home: Region
+    disaggregations: list[str]
+    disaggregation: str
+    frame: pl.DataFrame  # analysis long table: country, Länder and districts
+    land: Region | None
+    germany: Region | None
+    batch: ImportBatch | None
+
+    @property
+    def code(self) -> str:
+        return self.indicator.code
+
+    @property
+    def directions(self) -> dict[str, int]:
+        return {self.code: int(self.indicator.direction)}
+
+    @property
+    def decimals(self) -> int:
+        return decimals_for(self.frame["value"])
+
+    @property
+    def valid(self) -> pl.DataFrame:
+        return self.frame.filter(pl.col("value").is_not_null())
+
+    @property
+    def latest_period(self) -> str | None:
+        valid = self.valid
+        return None if valid.is_empty() else str(valid["period"].max())
+
+    def at_latest(self) -> pl.DataFrame:
+        latest = self.latest_period
+        return (
+            self.frame.clear() if latest is None else self.frame.filter(pl.col("period") == latest)
+        )
+
+    def districts_at_latest(self) -> pl.DataFrame:
+        latest = self.at_latest().filter(pl.col("region_level") == analysis.DISTRICT)
+        return latest.sort("region_key").select(
+            ags=pl.col("region_key"), region=pl.col("region_name"), value=pl.col("value")
+        )
+
+    def references(self) -> list[Region]:
+        """Home district, its Land and Germany (those that exist)."""
+        return [r for r in (self.home, self.land, self.germany) if r is not None]
+
+
+def load_indicator(indicator: Indicator, home: Region, wanted: str | None) -> IndicatorData:
+    """Observations of ``indicator`` for Germany, the Länder and the districts in the chosen
+    disaggregation (``wanted``, default the total). Raises LookupError for an unknown one."""
+    options = list(
+        Observation.objects.filter(indicator=indicator)
+        .order_by("disaggregation")
+        .values_list("disaggregation", flat=True)
+        .distinct()
+    )
+    chosen = default_disaggregation(options) if wanted is None else wanted
+    if wanted is not None and wanted not in options:
+        raise LookupError(wanted)
+    rows = Observation.objects.filter(
+        indicator=indicator, disaggregation=chosen, region__level__in=LEVELS
+    ).values_list(
+        "region__ags", "region__name", "region__level", "period", "value", "symbol", "batch_id"
+    )
+    frame = pl.DataFrame(list(rows), schema=OBSERVATION_SCHEMA, orient="row").with_columns(
+        indicator=pl.lit(indicator.code), disaggregation=pl.lit(chosen)
+    )
+    references = {r.ags: r for r in Region.objects.filter(ags__in=[home.ags[:2], GERMANY])}
+    batch_id = frame["batch_id"].max()
+    batch = ImportBatch.objects.filter(pk=batch_id).first() if batch_id is not None else None
+    return IndicatorData(
+        indicator=indicator,
+        home=home,
+        disaggregations=options,
+        disaggregation=chosen,
+        frame=frame,
+        land=references.get(home.ags[:2]),
+        germany=references.get(GERMANY),
+        batch=batch,
+    )
+
+
+def charts(data: IndicatorData) -> dict[str, Chart]:
+    """The charts that have data, by their CSV name (see CHART_NAMES)."""
+    name, unit, decimals = data.indicator.name, data.indicator.unit, data.decimals
+    direction = int(data.indicator.direction)
+    result: dict[str, Chart] = {}
+    keys = [r.ags for r in data.references()]
+    lines = data.valid.filter(pl.col("region_key").is_in(keys))
+    if lines["period"].n_unique() > 1:
+        order = pl.col("region_key").replace_strict(keys, list(range(len(keys))))
+        rows = data.frame.filter(pl.col("region_key").is_in(keys)).sort(order, "period")
+        result["zeitreihe"] = time_series(
+            rows.select(region=pl.col("region_name"), period="period", value="value"),
+            title=f"{name}: {data.home.name}, Land und Deutschland im Zeitverlauf",
+            unit=unit,
+            decimals=decimals,
+            home=data.home.name,
+        )
+    latest = data.at_latest()
+    if data.latest_period is None:
+        return result
+    values = dict(zip(latest["region_key"], latest["value"], strict=True))
+    if any(values.get(key) is not None for key in keys):
+        bars = [{"region": r.name, "value": values.get(r.ags)} for r in data.references()]
+        result["vergleich"] = comparison_bars(
+            bars,
+            title=f"{name} ({format_period(data.latest_period)}): Kreis, Land und Deutschland",
+            unit=unit,
+            decimals=decimals,
+            home=data.home.name,
+        )
+    districts = data.districts_at_latest()
+    if districts["value"].drop_nulls().len():
+        when = format_period(data.latest_period)
+        options = {"unit": unit, "decimals": decimals, "home": data.home.ags}
+        result["verteilung"] = distribution(
+            districts,
+            title=f"{name} ({when}): alle Kreise in Deutschland",
+            direction=direction,
+            **options,
+        )
+        result["karte"] = choropleth(
+            districts,
+            title=f"{name} ({when}): Karte der Kreise",
+            direction=direction,
+            geojson_url=static("geo/kreise.geojson"),
+            **options,
+        )
+    return result
+
+
+def home_rank(data: IndicatorData) -> dict[str, Any] | None:
+    """Rank and percentile of the home district in the latest period, among all districts
+    and within its Land (analysis.rank, direction-aware)."""
+    if data.latest_period is None:
+        return None
+    ranked = analysis.rank(data.at_latest(), data.directions).filter(
+        (pl.col("region_key") == data.home.ags) & pl.col("rank").is_not_null()
+    )
+    if ranked.is_empty():
+        return None
+    row = ranked.row(0, named=True)
+    return {
+        "rank": row["rank"],
+        "count": row["rank_count"],
+        "percentile": format_number(row["percentile"], 0),
+        "rank_land": row["rank_land"],
+        "count_land": row["rank_count_land"],
+        "percentile_land": format_number(row["percentile_land"], 0),
+    }
+
+
+def comparison_rows(data: IndicatorData) -> list[dict[str, str]]:
+    """Home district vs. Land vs. Germany per period, newest first, formatted for the table."""
+    if data.frame.is_empty():
+        return []
+    compared = analysis.comparison(data.frame, data.directions, data.home.ags)
+    compared = compared.sort("period", descending=True)
+    decimals = data.decimals
+    verdict = {1: "besser", -1: "schlechter", 0: "gleich"}
+    rows = []
+    for row in compared.iter_rows(named=True):
+        rows.append(
+            {
+                "period": format_period(row["period"]),
+                "value": format_number(row["value"], decimals),
+                "land_value": format_number(row["land_value"], decimals),
+                "germany_value": format_number(row["germany_value"], decimals),
+                "diff_land_pct": _percent(row["diff_land_pct"]),
+                "diff_germany_pct": _percent(row["diff_germany_pct"]),
+                "vs_land": verdict.get(row["vs_land"], ""),
+                "vs_germany": verdict.get(row["vs_germany"], ""),
+            }
+        )
+    return rows
+
+
+def _percent(value: float | None) -> str:
+    if value is None:
+        return NO_VALUE
+    text = format_number(value, 1)
+    return f"{text} %" if value <= 0 else f"+{text} %"
+
+
+def home_value(data: IndicatorData) -> str:
+    latest = data.at_latest().filter(pl.col("region_key") == data.home.ags)
+    if latest.is_empty():
+        return NO_VALUE
+    row = latest.row(0, named=True)
+    return shown_value(row["value"], row["symbol"], data.decimals)

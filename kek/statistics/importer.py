@@ -1,0 +1,354 @@
+"""Import a statistics file into the catalogue and the observations (F7, F8).
+
+`import_bytes` parses the file, applies the statistic's mapping (kek.statistics.prepare),
+then in ONE transaction creates missing regions, topics and indicators, compares the rows
+with the stored observations in one query, inserts the new rows and upserts the changed ones
+in bulk, and records an `ImportBatch`. Any problem raises `ImportFailed` with a German message
+naming file, line and column; the database is then unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+import yaml
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from kek.regions.loading import load_regions
+from kek.regions.models import Region
+
+from . import bulk
+from .mappings import Mapping, MappingError, load_mappings
+from .models import ImportBatch, Indicator, Observation, Topic
+from .parsers import ParseError, parse_bytes
+from .prepare import Prepared, prepare
+
+DATA_DIR = Path(settings.BASE_DIR) / "data" / "statistics"
+MAPPINGS_DIR = DATA_DIR / "mappings"
+TOPICS_FILE = DATA_DIR / "topics.yaml"
+CHANGE_SAMPLES = 50
+LEVELS = {
+    3: Region.Level.GOVERNMENT_DISTRICT,
+    8: Region.Level.MUNICIPALITY,
+    9: Region.Level.MUNICIPALITY,
+    12: Region.Level.MUNICIPALITY,
+}
+# Where a new region's parent is looked for, by key length: longest existing prefix wins.
+PARENT_PREFIXES = {3: [2], 8: [5, 3, 2], 9: [5, 3, 2], 12: [9, 5, 3, 2]}
+
+Progress = Callable[[int, str], None]
+
+
+class ImportFailed(Exception):
+    """The file was not imported; str() is the German message for the user."""
+
+
+def import_file(path: Path, user=None) -> ImportBatch:
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        raise ImportFailed(f"{Path(path).name}: Die Datei kann nicht gelesen werden.") from None
+    return import_bytes(data, Path(path).name, user)
+
+
+def import_bytes(
+    data: bytes,
+    name: str,
+    user=None,
+    batch: ImportBatch | None = None,
+    progress: Progress | None = None,
+) -> ImportBatch:
+    """Import one file; `batch` is an upload's pending batch (else one is created)."""
+    started = time.perf_counter()
+    report = progress or (lambda percent, text: None)
+    report(10, "Datei wird gelesen und geprüft")
+    try:
+        prepared = prepare(parse_bytes(data, name), name, mappings())
+    except ParseError as exc:
+        raise ImportFailed(str(exc)) from None
+    except pl.exceptions.PolarsError as exc:
+        raise ImportFailed(f"{name}: Die Datei konnte nicht verarbeitet werden.") from exc
+    report(50, "Werte werden verglichen und gespeichert")
+    try:
+        with transaction.atomic():
+            batch = batch or ImportBatch(file_name=name)
+            _describe(batch, prepared, content_hash(data), user)
+            batch.save()
+            _write(prepared, batch)
+            batch.status = ImportBatch.Status.DONE
+            batch.progress = 100
+            batch.finished_at = timezone.now()
+            batch.seconds = round(time.perf_counter() - started, 3)
+            batch.message = batch.summary()
+            batch.save()
+    except DatabaseError as exc:
+        raise ImportFailed(f"{name}: Die Werte konnten nicht gespeichert werden ({exc}).") from exc
+    return batch
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@cache
+def mappings() -> dict[str, Mapping]:
+    try:
+        return load_mappings(MAPPINGS_DIR)
+    except MappingError as exc:
+        raise ImportFailed(f"Zuordnungsdatei: {exc}") from exc
+
+
+def ensure_topics() -> dict[str, int]:
+    """Create the topics of data/statistics/topics.yaml that are missing; slug → id."""
+    entries = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
+    existing = dict(Topic.objects.values_list("slug", "id"))
+    missing = [
+        Topic(slug=entry["slug"], name=entry["name"], description=entry.get("description", ""),
+              position=position)
+        for position, entry in enumerate(entries, start=1)
+        if entry["slug"] not in existing
+    ]  # fmt: skip
+    if missing:
+        Topic.objects.bulk_create(missing, ignore_conflicts=True)
+        existing = dict(Topic.objects.values_list("slug", "id"))
+    return existing
+
+
+def _describe(batch: ImportBatch, prepared: Prepared, digest: str, user) -> None:
+    batch.content_hash = digest
+    batch.table = prepared.table
+    batch.file_format = str(prepared.file_format)
+    batch.statistics = prepared.statistics
+    batch.user = user
+    batch.status = ImportBatch.Status.RUNNING
+    batch.rows_total = prepared.data.height
+
+
+def _write(prepared: Prepared, batch: ImportBatch) -> None:
+    regions, batch.regions_added, skipped = _ensure_regions(prepared.data)
+    indicators, batch.indicators_added = _ensure_indicators(prepared)
+    rows = _with_ids(prepared.data, regions, indicators)
+    compared = _compare(rows)
+    added = compared.filter(pl.col("id").is_null())
+    changed = compared.filter(pl.col("id").is_not_null() & ~pl.col("same"))
+    _insert(added, batch.pk)
+    _upsert(changed, batch.pk)
+    batch.rows_added = added.height
+    batch.rows_changed = changed.height
+    batch.rows_unchanged = compared.height - added.height - changed.height
+    batch.rows_skipped = prepared.data.height - compared.height
+    batch.skipped_regions = skipped
+    batch.changes = _samples(changed, regions, indicators)
+
+
+def _ensure_regions(data: pl.DataFrame) -> tuple[pl.DataFrame, int, list[str]]:
+    """Region ids for the keys of the file, the number of regions created, keys skipped.
+
+    Germany, the Länder and the districts come from the region register
+    (data/regions/regions.csv, loaded here if missing); such keys that the register lacks
+    (dissolved districts, sums such as "Stadtstaaten") are skipped. Regierungsbezirke and
+    municipalities missing from the database are created, parents first.
+    """
+    if not Region.objects.filter(ags="DG").exists():
+        load_regions()
+    known = _region_frame()
+    wanted = data.select("region_key", "region_name").unique("region_key", keep="first")
+    missing = wanted.join(known, left_on="region_key", right_on="ags", how="anti")
+    key = pl.col("region_key")
+    registered = (key == "DG") | key.str.len_chars().is_in([2, 5])
+    skipped = sorted(missing.filter(registered)["region_key"].to_list())
+    new = missing.filter(~registered).with_columns(length=key.str.len_chars())
+    for size in sorted(new["length"].unique().to_list()):
+        _create_regions(new.filter(pl.col("length") == size), known, size)
+        known = _region_frame()
+    return known, new.height, skipped
+
+
+def _create_regions(level: pl.DataFrame, known: pl.DataFrame, length: int) -> None:
+    keys = known["ags"].implode()
+    parent = pl.lit(None, dtype=pl.String)
+    for prefix in reversed(PARENT_PREFIXES[length]):
+        candidate = pl.col("region_key").str.slice(0, prefix)
+        parent = pl.when(candidate.is_in(keys)).then(candidate).otherwise(parent)
+    ids = dict(known.select("ags", "id").iter_rows())
+    rows = level.with_columns(parent=parent).select("region_key", "region_name", "parent")
+    Region.objects.bulk_create(
+        [
+            Region(
+                ags=key,
+                name=(name or key)[:200],
+                level=LEVELS[length],
+                parent_id=ids.get(parent_key),
+            )
+            for key, name, parent_key in rows.iter_rows()
+        ]
+    )
+
+
+def _region_frame() -> pl.DataFrame:
+    return pl.DataFrame(
+        list(Region.objects.values_list("ags", "id")),
+        schema={"ags": pl.String, "id": pl.Int64},
+        orient="row",
+    )
+
+
+def _ensure_indicators(prepared: Prepared) -> tuple[pl.DataFrame, int]:
+    drafts = prepared.indicators
+    existing = {i.code: i for i in Indicator.objects.filter(code__in=list(drafts))}
+    topics = ensure_topics() if any(d.topic for d in drafts.values()) else {}
+    new = [_new_indicator(draft, topics) for code, draft in drafts.items() if code not in existing]
+    Indicator.objects.bulk_create(new)
+    completed = [i for i in existing.values() if _complete(i, drafts[i.code])]
+    fields = ["disaggregations", "unit", "statistic_code", "statistic_name", "table_code"]
+    Indicator.objects.bulk_update(completed, fields)
+    frame = pl.DataFrame(
+        list(Indicator.objects.filter(code__in=list(drafts)).values_list("code", "id")),
+        schema={"code": pl.String, "indicator_id": pl.Int64},
+        orient="row",
+    )
+    return frame, len(new)
+
+
+def _new_indicator(draft, topics: dict[str, int]) -> Indicator:
+    return Indicator(
+        code=draft.code,
+        name=draft.name,
+        unit=draft.unit,
+        definition=draft.definition,
+        statistic_code=draft.statistic_code,
+        statistic_name=draft.statistic_name[:255],
+        table_code=draft.table_code,
+        direction=draft.direction,
+        topic_id=topics.get(draft.topic),
+        formula=draft.formula[:255],
+        disaggregations=draft.disaggregations,
+    )
+
+
+def _complete(indicator: Indicator, draft) -> bool:
+    """Add what the file tells and the catalogue lacks; never overwrite a planner's text."""
+    before = (
+        repr(indicator.disaggregations),
+        indicator.unit,
+        indicator.statistic_code,
+        indicator.statistic_name,
+        indicator.table_code,
+    )
+    merged = dict(indicator.disaggregations or {})
+    for variable, entry in draft.disaggregations.items():
+        known = merged.setdefault(variable, {"label": entry["label"], "attributes": {}})
+        known.setdefault("attributes", {})
+        for code, label in entry.get("attributes", {}).items():
+            known["attributes"].setdefault(code, label)
+    indicator.disaggregations = merged
+    indicator.unit = indicator.unit or draft.unit
+    indicator.statistic_code = indicator.statistic_code or draft.statistic_code
+    indicator.statistic_name = indicator.statistic_name or draft.statistic_name[:255]
+    indicator.table_code = indicator.table_code or draft.table_code
+    after = (
+        repr(indicator.disaggregations),
+        indicator.unit,
+        indicator.statistic_code,
+        indicator.statistic_name,
+        indicator.table_code,
+    )
+    return before != after
+
+
+def _with_ids(data: pl.DataFrame, regions: pl.DataFrame, indicators: pl.DataFrame):
+    return (
+        data.join(regions.rename({"ags": "region_key", "id": "region_id"}), on="region_key")
+        .join(indicators.rename({"code": "indicator"}), on="indicator")
+        .select(
+            "indicator_id",
+            "region_id",
+            "period",
+            "disaggregation",
+            "value",
+            pl.col("symbol").fill_null(""),
+            pl.col("quality").fill_null(""),
+        )
+    )
+
+
+def _compare(rows: pl.DataFrame) -> pl.DataFrame:
+    """Left-join the stored observations (one query) and flag rows whose content is equal."""
+    stored = Observation.objects.filter(
+        indicator_id__in=rows["indicator_id"].unique().to_list(),
+        period__in=rows["period"].unique().to_list(),
+    ).values_list(
+        "id", "indicator_id", "region_id", "period", "disaggregation", "value", "symbol", "quality"
+    )
+    old = bulk.read_frame(
+        stored,
+        {
+            "id": pl.Int64,
+            "indicator_id": pl.Int64,
+            "region_id": pl.Int64,
+            "period": pl.String,
+            "disaggregation": pl.String,
+            "old_value": pl.Float64,
+            "old_symbol": pl.String,
+            "old_quality": pl.String,
+        },
+    )
+    keys = ["indicator_id", "region_id", "period", "disaggregation"]
+    joined = rows.join(old, on=keys, how="left")
+    same = (
+        pl.col("value").eq_missing(pl.col("old_value"))
+        & (pl.col("symbol") == pl.col("old_symbol"))
+        & (pl.col("quality") == pl.col("old_quality"))
+    )
+    return joined.with_columns(same=same.fill_null(False))
+
+
+def _insert(rows: pl.DataFrame, batch_id: int) -> None:
+    bulk.insert_frame(Observation, _columns(rows, batch_id))
+
+
+def _upsert(rows: pl.DataFrame, batch_id: int) -> None:
+    unique = ["indicator_id", "region_id", "period", "disaggregation"]
+    update = ["value", "symbol", "quality", "batch_id"]
+    bulk.upsert_frame(Observation, _columns(rows, batch_id), unique, update)
+
+
+def _columns(rows: pl.DataFrame, batch_id: int) -> pl.DataFrame:
+    """In the order of the unique index, which keeps its updates local."""
+    return rows.sort("indicator_id", "region_id", "period", "disaggregation").select(
+        "indicator_id",
+        "region_id",
+        "period",
+        "disaggregation",
+        "value",
+        "symbol",
+        "quality",
+        batch_id=pl.lit(batch_id, dtype=pl.Int64),
+    )
+
+
+def _samples(changed: pl.DataFrame, regions: pl.DataFrame, indicators: pl.DataFrame) -> list:
+    """The first changed values with old and new content, for the batch's record."""
+    head = (
+        changed.head(CHANGE_SAMPLES)
+        .join(regions.rename({"id": "region_id"}), on="region_id", how="left")
+        .join(indicators, on="indicator_id", how="left")
+    )
+    return [
+        {
+            "indicator": row["code"],
+            "region": row["ags"],
+            "period": row["period"],
+            "disaggregation": row["disaggregation"],
+            "old": row["old_value"] if row["old_value"] is not None else row["old_symbol"],
+            "new": row["value"] if row["value"] is not None else row["symbol"],
+        }
+        for row in head.iter_rows(named=True)
+    ]

@@ -1,0 +1,40 @@
+from pathlib import Path
+
+from django.core.management import BaseCommand, CommandError
+from django.db import transaction
+
+from kek.core.commands import acting_user
+from kek.statistics.importer import ImportFailed, import_file
+
+
+class Command(BaseCommand):
+    help = (
+        "Importiert Statistikdateien (Regionaldatenbank/GENESIS-Flatfile, GENESIS-Tabelle, "
+        "KEK-Vorlage) als Indikatoren und Werte."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("files", nargs="+", type=Path, metavar="DATEI")
+        parser.add_argument("--user", help="Benutzer, dem der Import zugeschrieben wird")
+
+    def handle(self, *args, files: list[Path], user: str | None, **options) -> None:
+        actor = acting_user(user, "statistics.import_observations")
+        lines = []
+        try:
+            with transaction.atomic():
+                for path in files:
+                    batch = import_file(path, actor)
+                    lines.append(f"{path.name}: Tabelle {batch.table}: {_counts(batch)}")
+        except ImportFailed as exc:
+            note = " Keine der Dateien wurde importiert." if len(files) > 1 else ""
+            raise CommandError(f"{exc}{note}") from None
+        for line in lines:
+            self.stdout.write(line)
+
+
+def _counts(batch) -> str:
+    text = (
+        f"{batch.rows_added} neu, {batch.rows_changed} geändert, "
+        f"{batch.rows_unchanged} unverändert ({batch.seconds:.2f} s){batch.skipped_note()}"
+    )
+    return text if batch.rows_added or batch.rows_changed else f"unverändert – {text}"
