@@ -1,0 +1,1 @@
+"""SWOT analysis (F11): rule-based suggestions from indicator data."""
