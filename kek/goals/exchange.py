@@ -577,27 +577,29 @@ def _xlsx_goal(reader: Reader, row: dict, where: str, by_number, parents, where_
 # ---------------------------------------------------------------------------------------------
 
 
+def file_format(path: Path, error: type[ExchangeError] = ExchangeError) -> str:
+    """ "yaml" or "xlsx" by the file's extension; anything else is a user error."""
+    suffix = path.suffix.lower()
+    if suffix in {".yaml", ".yml"}:
+        return "yaml"
+    if suffix == ".xlsx":
+        return "xlsx"
+    raise error(path.name, "", "", "unbekanntes Format; erlaubt sind .yaml, .yml und .xlsx.")
+
+
+def readable_format(path: Path, error: type[ExchangeError] = ExchangeError) -> str:
+    kind = file_format(path, error)
+    if not path.exists():
+        raise error(path.name, "", "", "die Datei gibt es nicht.")
+    return kind
+
+
 def read(path: Path) -> District:
     """Read a YAML or XLSX exchange file, chosen by its extension."""
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise ExchangeError(path.name, "", "", "die Datei gibt es nicht.")
-    if suffix in {".yaml", ".yml"}:
-        return read_yaml(path)
-    if suffix == ".xlsx":
-        return read_xlsx(path)
-    raise ExchangeError(
-        path.name, "", "", "unbekanntes Format; erlaubt sind .yaml, .yml und .xlsx."
-    )
+    readers = {"yaml": read_yaml, "xlsx": read_xlsx}
+    return readers[readable_format(path)](path)
 
 
 def write(district: District, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix in {".yaml", ".yml"}:
-        write_yaml(district, path)
-    elif suffix == ".xlsx":
-        write_xlsx(district, path)
-    else:
-        raise ExchangeError(
-            path.name, "", "", "unbekanntes Format; erlaubt sind .yaml, .yml und .xlsx."
-        )
+    writers = {"yaml": write_yaml, "xlsx": write_xlsx}
+    writers[file_format(path)](district, path)

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from kek.evaluation.methods import ESTIMATORS, METHODS, NO_TARGET_PROFILES
-from kek.goals.exchange import SLUG, ExchangeError, Reader
+from kek.goals.exchange import SLUG, ExchangeError, Reader, file_format, readable_format
 
 FORMAT = "kek-catalogue/1"
 STATUSES = ("idea", "planned", "in_progress", "completed", "stopped")
@@ -880,25 +880,10 @@ def _indicator_dict(i: Indicator) -> dict:
 
 def read(path: Path) -> Catalogue:
     """Read a YAML or XLSX catalogue file, chosen by its extension."""
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise CatalogueError(path.name, "", "", "die Datei gibt es nicht.")
-    if suffix in {".yaml", ".yml"}:
-        return read_yaml(path)
-    if suffix == ".xlsx":
-        return read_xlsx(path)
-    raise CatalogueError(
-        path.name, "", "", "unbekanntes Format; erlaubt sind .xlsx, .yaml und .yml."
-    )
+    readers = {"yaml": read_yaml, "xlsx": read_xlsx}
+    return readers[readable_format(path, CatalogueError)](path)
 
 
 def write(catalogue: Catalogue, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix in {".yaml", ".yml"}:
-        write_yaml(catalogue, path)
-    elif suffix == ".xlsx":
-        write_xlsx(catalogue, path)
-    else:
-        raise CatalogueError(
-            path.name, "", "", "unbekanntes Format; erlaubt sind .xlsx, .yaml und .yml."
-        )
+    writers = {"yaml": write_yaml, "xlsx": write_xlsx}
+    writers[file_format(path, CatalogueError)](catalogue, path)
