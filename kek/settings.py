@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kek.goals",
     "kek.statistics",
     "kek.projects",
+    "kek.swot",
     "kek.charts",
     "kek.cms",
     "wagtail.contrib.forms",

@@ -33,5 +33,5 @@ urlpatterns += [
     # Goal numbers such as 1.2.3 put dots into page routes, which Wagtail's pattern refuses.
     re_path(r"^((?:[\w\-.]+/)*)$", wagtail_views.serve, name="kek_serve_numbered"),
     # Data downloads routed by pages (…/indikatoren/7.csv) end in a file name, not a slash.
-    re_path(r"^((?:[\w\-.]+/)+[\w\-.]+\.csv)$", wagtail_views.serve, name="kek_serve_csv"),
+    re_path(r"^((?:[\w\-.]+/)+[\w\-.]+\.(?:csv|xlsx))$", wagtail_views.serve, name="kek_serve_csv"),
 ]

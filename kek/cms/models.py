@@ -13,6 +13,7 @@ from kek.projects import summaries as project_summaries
 from kek.projects import views as project_views
 from kek.regions.models import Region
 from kek.statistics import views as statistics_views
+from kek.swot import views as swot_views
 
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -66,6 +67,7 @@ class DistrictHomePage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(goal_views.start_page_context(self))
         context.update(project_summaries.catalogue_summary(context["concept"]))
+        context["swot_matrix"] = swot_views.matrix(context["concept"])
         return context
 
     @path("zielsystem/")
@@ -142,6 +144,15 @@ class DistrictHomePage(RoutablePageMixin, Page):
     @re_path(r"^daten/indikator/(?P<code>[^/]+)/(?P<name>[a-z]+)\.csv/$")
     def data_chart_csv(self, request: HttpRequest, code: str, name: str) -> HttpResponse:
         return statistics_views.chart_csv(request, self, code, name)
+
+    # SWOT analysis (kek.swot.views).
+    @path("swot/")
+    def swot_analysis(self, request: HttpRequest) -> HttpResponse:
+        return swot_views.swot_page(request, self)
+
+    @re_path(r"^swot/tabelle\.(?P<file_format>csv|xlsx)/$")
+    def swot_download(self, request: HttpRequest, file_format: str) -> HttpResponse:
+        return swot_views.swot_download(request, self, file_format)
 
 
 class StandardPage(Page):

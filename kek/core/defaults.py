@@ -18,7 +18,11 @@ from kek.regions.models import Region
 DEFAULT_DIR = Path(settings.BASE_DIR) / "data" / "nordsachsen"
 # Each app that ships default content adds `load(region, folder, spec) -> str` here; the string
 # is a one-line German summary. They run in order, after regions, concept and site exist.
-APP_LOADERS: list[str] = ["kek.statistics.defaults.load", "kek.projects.defaults.load"]
+APP_LOADERS: list[str] = [
+    "kek.statistics.defaults.load",
+    "kek.projects.defaults.load",
+    "kek.swot.defaults.load",
+]
 
 
 @dataclass

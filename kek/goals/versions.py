@@ -2,11 +2,15 @@
 
 from django.db import transaction
 from django.db.models import Max
+from django.dispatch import Signal
 from simple_history.utils import bulk_create_with_history
 
 from . import sdg_links
 from .models import Concept, FieldOfAction, GoalObject, StrategicGoal, SubGoal
 
+# Sent after new_version has copied the goal system: sender=Concept, concept, copy, user,
+# goals_by_key (goal key → new StrategicGoal). Apps with per-version content copy theirs.
+version_created = Signal()
 COPIED = ["key", "position", "number", "title", "slug", "description", "is_example"]
 
 
@@ -67,6 +71,9 @@ def new_version(concept: Concept, user=None) -> Concept:
     _copy_sdgs(FieldOfAction, concept, copy, field_by_key)
     _copy_sdgs(StrategicGoal, concept, copy, goal_by_key)
     _copy_sdgs(SubGoal, concept, copy, {s.key: s for s in new_subgoals})
+    version_created.send(
+        sender=Concept, concept=concept, copy=copy, user=user, goals_by_key=goal_by_key
+    )
     return copy
 
 

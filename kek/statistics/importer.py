@@ -1,9 +1,10 @@
 """Import a statistics file into the catalogue and the observations (F7, F8).
 
-`import_bytes` parses the file, applies the statistic's mapping (kek.statistics.prepare),
-then in ONE transaction creates missing regions, topics and indicators, compares the rows
-with the stored observations in one query, inserts the new rows and upserts the changed ones
-in bulk, and records an `ImportBatch`. Any problem raises `ImportFailed` with a German message
+`import_bytes` parses the file, applies the statistic's mapping (kek.statistics.prepare, with
+the districts of the region register for Land and Germany sums and per-km² ratios), then in
+ONE transaction creates missing regions, topics and indicators, compares the rows with the
+stored observations in one query, inserts the new rows and upserts the changed ones in bulk,
+and records an `ImportBatch`. Any problem raises `ImportFailed` with a German message
 naming file, line and column; the database is then unchanged.
 """
 
@@ -19,9 +20,11 @@ import polars as pl
 import yaml
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.db.models import FloatField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
-from kek.regions.loading import load_regions
+from kek.regions.loading import REGIONS_FILE, load_regions
 from kek.regions.models import Region
 
 from . import bulk
@@ -42,6 +45,15 @@ LEVELS = {
 }
 # Where a new region's parent is looked for, by key length: longest existing prefix wins.
 PARENT_PREFIXES = {3: [2], 8: [5, 3, 2], 9: [5, 3, 2], 12: [9, 5, 3, 2]}
+# Indicator fields an import may fill in (see `_complete`).
+COMPLETED_FIELDS = [
+    "disaggregations",
+    "unit",
+    "statistic_code",
+    "statistic_name",
+    "table_code",
+    "additive",
+]
 
 Progress = Callable[[int, str], None]
 
@@ -70,7 +82,7 @@ def import_bytes(
     report = progress or (lambda percent, text: None)
     report(10, "Datei wird gelesen und geprüft")
     try:
-        prepared = prepare(parse_bytes(data, name), name, mappings())
+        prepared = prepare(parse_bytes(data, name), name, mappings(), districts())
     except ParseError as exc:
         raise ImportFailed(str(exc)) from None
     except pl.exceptions.PolarsError as exc:
@@ -103,6 +115,31 @@ def mappings() -> dict[str, Mapping]:
         return load_mappings(MAPPINGS_DIR)
     except MappingError as exc:
         raise ImportFailed(f"Zuordnungsdatei: {exc}") from exc
+
+
+def districts() -> pl.DataFrame:
+    """region_key, land_key, area_km2 of the current districts, for `prepare` (one query).
+
+    Every district key starts with its Land's key, also below a Regierungsbezirk. Before the
+    region register is in the database (it is loaded with the first import), it is read from
+    its file.
+    """
+    rows = Region.objects.filter(level=Region.Level.DISTRICT).values_list(
+        "ags", Cast("area_km2", FloatField())
+    )
+    frame = pl.DataFrame(
+        list(rows), schema={"region_key": pl.String, "area_km2": pl.Float64}, orient="row"
+    )
+    if frame.is_empty():
+        frame = _register_districts()
+    return frame.with_columns(land_key=pl.col("region_key").str.slice(0, 2))
+
+
+def _register_districts() -> pl.DataFrame:
+    register = pl.read_csv(REGIONS_FILE, infer_schema=False)
+    return register.filter(pl.col("level") == Region.Level.DISTRICT).select(
+        region_key="ags", area_km2=pl.col("area_km2").cast(pl.Float64)
+    )
 
 
 def ensure_topics() -> dict[str, int]:
@@ -207,8 +244,7 @@ def _ensure_indicators(prepared: Prepared) -> tuple[pl.DataFrame, int]:
     new = [_new_indicator(draft, topics) for code, draft in drafts.items() if code not in existing]
     Indicator.objects.bulk_create(new)
     completed = [i for i in existing.values() if _complete(i, drafts[i.code])]
-    fields = ["disaggregations", "unit", "statistic_code", "statistic_name", "table_code"]
-    Indicator.objects.bulk_update(completed, fields)
+    Indicator.objects.bulk_update(completed, COMPLETED_FIELDS)
     frame = pl.DataFrame(
         list(Indicator.objects.filter(code__in=list(drafts)).values_list("code", "id")),
         schema={"code": pl.String, "indicator_id": pl.Int64},
@@ -230,18 +266,15 @@ def _new_indicator(draft, topics: dict[str, int]) -> Indicator:
         topic_id=topics.get(draft.topic),
         formula=draft.formula[:255],
         disaggregations=draft.disaggregations,
+        additive=draft.additive,
     )
 
 
 def _complete(indicator: Indicator, draft) -> bool:
-    """Add what the file tells and the catalogue lacks; never overwrite a planner's text."""
-    before = (
-        repr(indicator.disaggregations),
-        indicator.unit,
-        indicator.statistic_code,
-        indicator.statistic_name,
-        indicator.table_code,
-    )
+    """Add what the file tells and the catalogue lacks; never overwrite a planner's text.
+
+    `additive` is no planner text: a mapping that marks the indicator sets it."""
+    before = _completed_fields(indicator)
     merged = dict(indicator.disaggregations or {})
     for variable, entry in draft.disaggregations.items():
         known = merged.setdefault(variable, {"label": entry["label"], "attributes": {}})
@@ -253,14 +286,19 @@ def _complete(indicator: Indicator, draft) -> bool:
     indicator.statistic_code = indicator.statistic_code or draft.statistic_code
     indicator.statistic_name = indicator.statistic_name or draft.statistic_name[:255]
     indicator.table_code = indicator.table_code or draft.table_code
-    after = (
+    indicator.additive = indicator.additive or draft.additive
+    return before != _completed_fields(indicator)
+
+
+def _completed_fields(indicator: Indicator) -> tuple:
+    return (
         repr(indicator.disaggregations),
         indicator.unit,
         indicator.statistic_code,
         indicator.statistic_name,
         indicator.table_code,
+        indicator.additive,
     )
-    return before != after
 
 
 def _with_ids(data: pl.DataFrame, regions: pl.DataFrame, indicators: pl.DataFrame):

@@ -79,6 +79,12 @@ class Indicator(models.Model):
         blank=True,
         help_text="Nur bei abgeleiteten Indikatoren, z. B. BEVSTD[GES:GESW] / BEVSTD × 100",
     )
+    additive = models.BooleanField(
+        "Summierbar",
+        default=False,
+        help_text="Anzahlen, die sich zu Land und Bund aufsummieren lassen (Land- und "
+        "Bundeswerte werden als Summe der Kreise gebildet, wenn die Datei sie nicht enthält)",
+    )
     created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
     history = HistoricalRecords(verbose_name="Änderungsverlauf")
 

@@ -1,9 +1,14 @@
 """Turn a parsed statistics file into what the database import needs (pure, no Django).
 
-`prepare` applies the statistic's mapping (indicator codes, derived ratios), checks the rows
-against the limits of the data model and collects one `IndicatorDraft` per indicator, all
-with polars over the whole table. Problems raise the parsers' `ParseError` (German, with
-file, line and column) so the importer reports every bad input the same way.
+`prepare` applies the statistic's mapping (indicator codes, Land and Germany sums of
+additive indicators, derived ratios), checks the rows against the limits of the data model
+and collects one `IndicatorDraft` per indicator, all with polars over the whole table.
+Problems raise the parsers' `ParseError` (German, with file, line and column) so the
+importer reports every bad input the same way.
+
+The sums and the per-km² ratios need the districts of the current territorial status: a
+frame with `region_key` (five digits), `land_key` (two digits) and `area_km2` (may be null),
+one row per district. Without it no sums are made and per-km² ratios stay empty.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from .mappings import Derived, IndicatorSpec, Mapping
+from .mappings import Derived, IndicatorSpec, Mapping, Series
 from .parsers import ParseResult
 from .parsers.cells import raise_first
 
@@ -27,7 +32,18 @@ LIMITS = {
     "unit": (60, "Einheit"),
 }
 KEY = ["indicator", "region_key", "period", "disaggregation"]
+GERMANY = "DG"
+SUM_QUALITY = "sum"  # quality of a Land or Germany value summed from the districts
 COLUMNS = [*KEY, "region_name", "value", "symbol", "quality", "source_line"]
+# Further columns the steps before the drafts need; a summed row takes them from its first
+# district row.
+_DESCRIPTIVE = (
+    "table",
+    "value_variable_code",
+    "value_variable_label",
+    "unit",
+    "disaggregation_label",
+)
 # GENESIS table codes in file names: 12411-01-01-4, 21311-01-01-4-B, 13111-0005, AI-N-01-2-5.
 _TABLE_CODE = re.compile(r"^(?:[0-9]{5}|[A-Z]{2}-[A-Z])(?:-[0-9A-Z]{1,4})*")
 
@@ -46,6 +62,7 @@ class IndicatorDraft:
     direction: int = 0
     definition: str = ""
     formula: str = ""
+    additive: bool = False
     disaggregations: dict[str, dict] = field(default_factory=dict)
 
 
@@ -58,18 +75,29 @@ class Prepared:
     file_format: str
 
 
-def prepare(result: ParseResult, file_name: str, mappings: dict[str, Mapping]) -> Prepared:
+def prepare(
+    result: ParseResult,
+    file_name: str,
+    mappings: dict[str, Mapping],
+    districts: pl.DataFrame | None = None,
+) -> Prepared:
+    """`districts`: region_key, land_key, area_km2 of the current districts (module doc)."""
     data = result.data
     table = table_code(file_name, data)
     mapped = data.with_columns(indicator=_indicator_codes(data, mappings))
     for mapping in _present(data, mappings):
         mapped = _rename_disaggregations(mapped, mapping)
+    mapped = mapped.select(_source_columns())
+    if districts is not None:
+        sums = land_sums(mapped, _additive(data, mappings), districts)
+        mapped = pl.concat([mapped, sums], how="vertical")
+    areas = region_areas(districts)
     derived = [
-        _derive(mapped, mapping.statistic, rule, mapping.indicator_code)
+        _derive(mapped, mapping.statistic, rule, mapping.indicator_code, areas)
         for mapping in _present(data, mappings)
         for rule in mapping.derived
     ]
-    frame = pl.concat([mapped.select(_source_columns()), *derived], how="vertical")
+    frame = pl.concat([mapped, *derived], how="vertical")
     check_rows(frame, file_name)
     drafts = _drafts(frame, result, table, mappings)
     return Prepared(frame.select(COLUMNS), drafts, table, result.statistics, result.file_format)
@@ -113,17 +141,7 @@ def _duplicate(row: dict) -> str:
 
 
 def _source_columns() -> list[pl.Expr]:
-    return [
-        pl.col(name)
-        for name in (
-            *COLUMNS,
-            "table",
-            "value_variable_code",
-            "value_variable_label",
-            "unit",
-            "disaggregation_label",
-        )
-    ]
+    return [pl.col(name) for name in (*COLUMNS, *_DESCRIPTIVE)]
 
 
 def _present(data: pl.DataFrame, mappings: dict[str, Mapping]) -> list[Mapping]:
@@ -160,22 +178,104 @@ def _rename_disaggregations(frame: pl.DataFrame, mapping: Mapping) -> pl.DataFra
     )
 
 
-def _derive(frame: pl.DataFrame, statistic: str, rule: Derived, code_of) -> pl.DataFrame:
+def land_sums(frame: pl.DataFrame, additive: pl.DataFrame, districts: pl.DataFrame) -> pl.DataFrame:
+    """Land and Germany rows the file lacks, summed from its district rows.
+
+    Only for the (table, indicator) pairs in `additive`, per indicator, period and
+    disaggregation, and only where every district of the Land (of Germany) has a row and
+    none carries a symbol other than ``-``, which counts as 0 (all ``-`` gives ``-``).
+    """
+    targets = _targets(districts)
+    expected = targets.group_by("target").agg(expected=pl.len())
+    nothing = (pl.col("symbol") == "-").fill_null(False)
+    number = pl.col("symbol").is_null() & pl.col("value").is_not_null()
+    sums = (
+        frame.join(additive, on=["table", "indicator"], how="semi")
+        .join(targets, on="region_key")
+        .group_by("indicator", "period", "disaggregation", "target")
+        .agg(
+            [pl.col(name).sort_by("source_line").first() for name in _DESCRIPTIVE],
+            present=pl.col("region_key").n_unique(),
+            clean=(number | nothing).all(),
+            empty=nothing.all(),
+            total=pl.col("value").fill_null(0.0).sum(),
+            source_line=pl.col("source_line").min(),
+        )
+        .join(expected, on="target")
+        .filter(pl.col("clean") & (pl.col("present") == pl.col("expected")))
+        .with_columns(
+            region_key="target",
+            region_name="target",
+            value=pl.when(~pl.col("empty")).then("total"),
+            symbol=pl.when(pl.col("empty")).then(pl.lit("-")),
+            quality=pl.lit(SUM_QUALITY),
+        )
+        .select(frame.columns)
+        .cast(dict(frame.schema))
+    )
+    return sums.join(frame, on=KEY, how="anti")
+
+
+def region_areas(districts: pl.DataFrame | None) -> pl.DataFrame:
+    """region_key, area (km²) of the districts, and of Länder and Germany as their sums.
+
+    A Land (Germany) with a district of unknown area has no area."""
+    if districts is None:
+        return pl.DataFrame(schema={"region_key": pl.String, "area": pl.Float64})
+    own = districts.unique("region_key").select(
+        "region_key", area=pl.col("area_km2").cast(pl.Float64)
+    )
+    totals = (
+        _targets(districts)
+        .join(own, on="region_key")
+        .group_by("target")
+        .agg(area=pl.col("area").sum(), unknown=pl.col("area").null_count())
+        .filter(pl.col("unknown") == 0)
+        .select(region_key="target", area="area")
+    )
+    return pl.concat([own.drop_nulls("area"), totals], how="vertical")
+
+
+def _targets(districts: pl.DataFrame) -> pl.DataFrame:
+    """Each district twice: with its Land and with Germany as `target`."""
+    unique = districts.unique("region_key")
+    return pl.concat(
+        [
+            unique.select("region_key", target="land_key"),
+            unique.select("region_key", target=pl.lit(GERMANY)),
+        ],
+        how="vertical",
+    )
+
+
+def _additive(data: pl.DataFrame, mappings: dict[str, Mapping]) -> pl.DataFrame:
+    """The (table, indicator) pairs marked ``aggregate: sum``."""
+    pairs = [
+        (mapping.statistic, code)
+        for mapping in _present(data, mappings)
+        for code in sorted(mapping.additive_codes())
+    ]
+    return pl.DataFrame(pairs, schema={"table": pl.String, "indicator": pl.String}, orient="row")
+
+
+def _derive(
+    frame: pl.DataFrame, statistic: str, rule: Derived, code_of, areas: pl.DataFrame
+) -> pl.DataFrame:
     """numerator / denominator × factor per region and period (see kek.statistics.mappings)."""
     rows = frame.filter(pl.col("table") == statistic)
-    parts = []
-    for series in (rule.numerator, rule.denominator):
-        parts.append(
-            rows.filter(
-                (pl.col("indicator") == code_of(series.variable))
-                & (pl.col("disaggregation") == series.disaggregation)
-            )
-        )
-    numerator = parts[0].select(
+    numerator = _series(rows, rule.numerator, code_of).select(
         "region_key", "region_name", "period", "source_line", "table",
         num="value", num_symbol="symbol",
     )  # fmt: skip
-    denominator = parts[1].select("region_key", "period", den="value", den_symbol="symbol")
+    if rule.denominator.area:
+        denominator = numerator.select("region_key", "period").join(areas, on="region_key")
+        denominator = denominator.select(
+            "region_key", "period", den="area", den_symbol=pl.lit(None, dtype=pl.String)
+        )
+    else:
+        denominator = _series(rows, rule.denominator, code_of).select(
+            "region_key", "period", den="value", den_symbol="symbol"
+        )
     joined = numerator.join(denominator, on=["region_key", "period"], how="inner")
     num = pl.when(pl.col("num_symbol") == "-").then(0.0).otherwise(pl.col("num"))
     undefined = (pl.col("den") == 0) | (pl.col("den_symbol") == "-")
@@ -202,6 +302,13 @@ def _derive(frame: pl.DataFrame, statistic: str, rule: Derived, code_of) -> pl.D
     )
 
 
+def _series(rows: pl.DataFrame, series: Series, code_of) -> pl.DataFrame:
+    return rows.filter(
+        (pl.col("indicator") == code_of(series.variable))
+        & (pl.col("disaggregation") == series.disaggregation)
+    )
+
+
 def _drafts(
     frame: pl.DataFrame, result: ParseResult, table: str, mappings: dict[str, Mapping]
 ) -> dict[str, IndicatorDraft]:
@@ -224,6 +331,7 @@ def _drafts(
             direction=spec.direction,
             definition=spec.definition,
             formula=formula,
+            additive=spec.additive,
             disaggregations=labels.get(code, {}),
         )
     return drafts

@@ -48,7 +48,7 @@ class IndicatorViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("code", read_only=True), FieldPanel("unit")]),
         FieldPanel("name"),
         FieldPanel("definition"),
-        FieldRowPanel([FieldPanel("topic"), FieldPanel("direction")]),
+        FieldRowPanel([FieldPanel("topic"), FieldPanel("direction"), FieldPanel("additive")]),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("statistic_code"), FieldPanel("table_code")]),

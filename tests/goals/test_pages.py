@@ -34,9 +34,10 @@ def test_the_start_page_has_the_sections_of_the_seed_page(client, concept):
     assert "Leitbild 2030:</strong> Nordsachsen ist ein attraktiver Wirtschaftsstandort" in html
     # Features not built yet say so instead of inventing content.
     assert html.count("Noch nicht verfügbar") == 3
-    # The SWOT section links to the data pages; only the SWOT matrix itself is still to come.
+    # The SWOT section shows the matrix summary and links to the SWOT page and the data pages.
+    assert '<a class="kern-link" href="/swot/">Die SWOT-Analyse mit allen Einträgen' in html
     assert '<a class="kern-link" href="/daten/">Daten &amp; Analyse: amtliche Statistik' in html
-    assert "Die SWOT-Matrix mit ihren Belegen wird auf dieser Plattform derzeit aufgebaut" in html
+    assert 'class="kek-swot-matrix"' in html
 
 
 def test_the_goal_tree_shows_every_goal_numbered_and_marks_examples(client, concept):

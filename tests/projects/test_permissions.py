@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.apps import apps
 from django.core.management import CommandError
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from kek.projects.models import (
     EvaluationSnapshot,
@@ -28,6 +28,7 @@ from kek.projects.models import (
     TargetIndicator,
 )
 
+from ..http import formset, write_url_names
 from .lead_world import LeadWorld, build_world, milestone_data, milestone_row
 
 pytestmark = pytest.mark.usefixtures("without_defaults")
@@ -104,18 +105,6 @@ def snapshot() -> dict:
 
 
 # ----------------------------------------------------------------------------- form data
-
-
-def formset(prefix: str, rows: list[dict]) -> dict:
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows)),
-        f"{prefix}-INITIAL_FORMS": str(sum(1 for row in rows if "id" in row)),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for index, row in enumerate(rows):
-        data |= {f"{prefix}-{index}-{key}": value for key, value in row.items()}
-    return data
 
 
 def project_form(w: World, obj: Project | None = None, title: str = NEW_TITLE) -> dict:
@@ -339,32 +328,7 @@ def walk():
 
 def test_the_walk_covers_every_write_url_of_the_catalogue_back_office():
     """Read from the URL configuration, so that a new write view cannot slip past this file."""
-    read_only = {
-        "list",
-        "list_results",
-        "usage",
-        "history",
-        "history_results",
-        "choose",
-        "choose_results",
-        "chosen",
-        "chosen_multiple",
-    }
-    found = set()
-
-    def visit(resolver: URLResolver, namespace: str = "") -> None:
-        for pattern in resolver.url_patterns:
-            if isinstance(pattern, URLResolver):
-                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                visit(pattern, inner)
-            elif (
-                isinstance(pattern, URLPattern)
-                and "_projects_" in namespace
-                and pattern.name not in read_only
-            ):
-                found.add(f"{namespace}{pattern.name}")
-
-    visit(get_resolver())
+    found = write_url_names("_projects_")
     walked = {
         f"wagtailsnippets_projects_{model._meta.model_name}:{action}"
         for model in SNIPPET_MODELS

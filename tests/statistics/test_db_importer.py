@@ -46,12 +46,17 @@ def test_population_of_nordsachsen_is_read_back_from_the_database(regions, fixtu
     assert value("BEVSTD", "14730", "2024-12-31", "GES:GESM") == 98_780
     population = Observation.objects.filter(indicator__code="BEVSTD")
     parsed = parse_file(path).data
-    assert population.count() == parsed.filter(~parsed["region_key"].is_in(unknown)).height
+    from_file = population.exclude(quality="sum")
+    assert from_file.count() == parsed.filter(~parsed["region_key"].is_in(unknown)).height
     assert data_lines(path) == parsed.height
     assert set(batch.skipped_regions) == unknown  # districts dissolved in 2008
-    assert set(population.values_list("region__ags", flat=True)) == keys - unknown
+    assert set(from_file.values_list("region__ags", flat=True)) == keys - unknown
+    # Länder whose districts are all in the file get their sum (kek.statistics.prepare).
+    summed = set(population.filter(quality="sum").values_list("region__ags", flat=True))
+    assert summed and all(len(ags) == 2 for ags in summed)
     shares = Observation.objects.filter(indicator__code="BEVSTD-W-ANTEIL")
-    assert batch.rows_added == population.count() + shares.count()
+    density = Observation.objects.filter(indicator__code="BEVDICHTE")
+    assert batch.rows_added == population.count() + shares.count() + density.count()
     assert (batch.rows_changed, batch.rows_unchanged) == (0, 0)
     assert (batch.table, batch.status, batch.licence) == ("12411-01-01-4", "done", "dl-de/by-2-0")
     share = shares.get(region__ags="14730").value
@@ -69,7 +74,7 @@ def test_indicator_is_created_from_the_mapping(regions, fixture_file):
     assert (population.statistic_code, population.table_code) == ("12411", "12411-01-01-4")
     assert population.disaggregation_label("GES:GESW") == "Geschlecht: weiblich"
     claims = import_file(fixture_file("52411-02-01-4.ffcsv.csv"))
-    assert claims.indicators_added == 4
+    assert claims.indicators_added == 5  # ISV006, ISVNW1, FOR002 and two ratios
     assert Indicator.objects.get(code="ISV006").direction == Indicator.Direction.LOWER
 
 
@@ -183,9 +188,19 @@ def test_changed_value_is_updated_and_recorded(regions, fixture_file):
     assert changed != text
     batch = import_bytes(changed.encode(), path.name)
     assert value("BEVSTD", "14730", "2024-12-31", "GES:GESM") == 98_781
-    assert (batch.rows_added, batch.rows_changed) == (0, 1)
-    assert batch.rows_unchanged == first.rows_added - 1
-    assert batch.changes == [
+    # The district and the sum of its Land (Sachsen is complete in the fixture) change.
+    assert (batch.rows_added, batch.rows_changed) == (0, 2)
+    assert batch.rows_unchanged == first.rows_added - 2
+    saxony = value("BEVSTD", "14", "2024-12-31", "GES:GESM")
+    assert sorted(batch.changes, key=lambda change: change["region"]) == [
+        {
+            "indicator": "BEVSTD",
+            "region": "14",
+            "period": "2024-12-31",
+            "disaggregation": "GES:GESM",
+            "old": saxony - 1,
+            "new": saxony,
+        },
         {
             "indicator": "BEVSTD",
             "region": "14730",
@@ -193,7 +208,7 @@ def test_changed_value_is_updated_and_recorded(regions, fixture_file):
             "disaggregation": "GES:GESM",
             "old": 98780.0,
             "new": 98781.0,
-        }
+        },
     ]
     row = Observation.objects.get(
         indicator__code="BEVSTD", region__ags="14730", disaggregation="GES:GESM"

@@ -91,8 +91,13 @@ def test_comparison_csv_holds_district_land_and_germany(client, nordsachsen):
     assert [row["region"] for row in rows] == ["Nordsachsen", "Sachsen", "Deutschland"]
     assert list(rows[0]) == ["region", "value"]
     assert float(rows[0]["value"]) == 199422
-    # The shipped population table has districts only: no value for the Land and Germany.
-    assert rows[1]["value"] == rows[2]["value"] == ""
+    # The shipped population table has districts only: Land and Germany are their sums.
+    districts = Observation.objects.filter(
+        indicator__code="BEVSTD", disaggregation="", region__level="district"
+    )
+    saxony = sum(districts.filter(region__ags__startswith="14").values_list("value", flat=True))
+    assert float(rows[1]["value"]) == saxony == population("14")
+    assert float(rows[2]["value"]) == sum(districts.values_list("value", flat=True))
 
 
 def test_distribution_csv_has_every_district_with_its_value(client, nordsachsen):

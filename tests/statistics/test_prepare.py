@@ -53,7 +53,8 @@ def test_every_shipped_table_has_a_mapping_whose_entries_exist_in_it() -> None:
         variables = set(result.value_variables)
         assert variables <= set(mapping.indicators), path.name
         for rule in mapping.derived:
-            assert {rule.numerator.variable, rule.denominator.variable} <= variables
+            series = [rule.numerator, rule.denominator]
+            assert {part.variable for part in series if not part.area} <= variables
         specs = [*mapping.indicators.values(), *(rule.spec for rule in mapping.derived)]
         assert all(spec.topic in topics for spec in specs if spec.name), path.name
     assert seen == set(MAPPINGS)

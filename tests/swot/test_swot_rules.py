@@ -1,11 +1,11 @@
-"""Rule-based SWOT suggestions (kek.swot.rules) on hand-made tables; no database."""
+"""Rule-based SWOT suggestions (kek.swot.rulebook) on hand-made tables; no database."""
 
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from kek.swot.rules import (
+from kek.swot.rulebook import (
     RuleError,
     RuleSet,
     german_number,
@@ -52,9 +52,24 @@ def with_latest(values: dict[str, float], latest: float) -> dict[str, float]:
     return {**values, YEARS[-1]: latest}
 
 
+TREND_RULES = (
+    "strength-better-and-improving",
+    "weakness-worse-and-worsening",
+    "opportunity-catching-up",
+    "threat-losing-lead",
+)
+
+
 @pytest.fixture(scope="module")
-def rules() -> RuleSet:
+def shipped() -> RuleSet:
     return load_rules(RULES_FILE)
+
+
+@pytest.fixture(scope="module")
+def rules(shipped) -> RuleSet:
+    """The shipped trend rules alone, so each test sees exactly one rule per kind."""
+    kept = tuple(r for r in shipped.rules if r.id in TREND_RULES)
+    return RuleSet(rules=kept, trend_years=shipped.trend_years)
 
 
 def kinds(found) -> list[tuple[str, str]]:
@@ -68,9 +83,42 @@ def run(frame: pl.DataFrame, rules: RuleSet, **kwargs):
 # --- the shipped rules ---------------------------------------------------------------------
 
 
-def test_shipped_rules_cover_every_kind(rules):
+def test_shipped_rules_cover_every_kind(rules, shipped):
     assert rules.trend_years == 5
     assert sorted(r.kind for r in rules.rules) == ["opportunity", "strength", "threat", "weakness"]
+    assert [r.id for r in shipped.rules][:4] == list(TREND_RULES)
+
+
+@pytest.mark.parametrize(
+    ("land", "country", "expected"),
+    [
+        (100.0, 100.0, "strength-clearly-better"),  # 10 % ahead of both, no trend
+        (100.0, 100.01, "strength-ahead-of-land"),  # Germany just under the 10 %
+        (100.01, 90.0, None),  # the Land just under the 10 %
+    ],
+)
+def test_level_only_rules_need_no_trend(shipped, land, country, expected):
+    frame = table(home={"2023": 110.0}, land={"2023": land}, country={"2023": country})
+    found = run(frame, shipped)
+    assert [s.rule for s in found] == ([expected] if expected else [])
+
+
+def test_ahead_of_land_works_without_germany(shipped):
+    frame = table(home={"2023": 80.0}, land={"2023": 100.0}, country={})
+    found = run(frame, shipped)
+    assert [(s.kind, s.rule) for s in found] == [("weakness", "weakness-behind-land")]
+    assert found[0].numbers == {
+        "period": "2023", "home_value": 80.0, "land_value": 100.0, "gap_land": -0.2,
+    }  # fmt: skip
+
+
+def test_only_the_first_matching_rule_of_a_kind_counts(shipped):
+    home = with_latest(series(100, 0.01), 115.0)  # 15 % ahead of both and improving
+    frame = table(home=home, land=flat(100), country=flat(100))
+    found = run(frame, shipped)
+    assert [s.rule for s in found] == ["strength-better-and-improving"]
+    again = run(frame, shipped, rejected={found[0].fingerprint})
+    assert again == []
 
 
 def test_strength_better_than_land_and_country_and_improving(rules):

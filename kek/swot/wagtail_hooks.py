@@ -1,0 +1,76 @@
+"""The SWOT analysis in the Wagtail back office: items with evidence and change history, and
+the suggestions from the data."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from kek.goals.wagtail_hooks import HistoryPanel
+
+from . import admin_views
+from .models import SwotItem
+
+
+class SwotItemViewSet(SnippetViewSet):
+    model = SwotItem
+    icon = "table"
+    menu_label = "SWOT-Analyse"
+    menu_order = 160
+    add_to_admin_menu = True
+    list_display = ["title", "kind", "topic", "position", "concept", "is_example"]
+    list_filter = ["concept", "kind", "topic"]
+    search_fields = ["title", "explanation"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("concept"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("topic"), FieldPanel("position")]),
+        FieldPanel("title"),
+        FieldPanel("explanation"),
+        FieldPanel("goals"),
+        FieldPanel("is_example"),
+        MultiFieldPanel(
+            [
+                InlinePanel("indicator_evidence", label="Indikatorvergleich"),
+                InlinePanel("document_evidence", label="Dokument oder Studie"),
+                InlinePanel("expert_talks", label="Fachgespräch"),
+            ],
+            heading="Belege",
+        ),
+        HistoryPanel(heading="Änderungsverlauf"),
+    ]
+
+
+register_snippet(SwotItemViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("kek/swot/vorschlaege/", admin_views.suggestion_list, name="kek_swot_suggestions"),
+        path("kek/swot/vorschlaege/neu/", admin_views.refresh, name="kek_swot_refresh"),
+        path(
+            "kek/swot/vorschlaege/<int:pk>/uebernehmen/",
+            admin_views.accept,
+            name="kek_swot_accept",
+        ),
+        path(
+            "kek/swot/vorschlaege/<int:pk>/ablehnen/",
+            admin_views.reject,
+            name="kek_swot_reject",
+        ),
+    ]
+
+
+class SuggestionMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm("swot.view_swotsuggestion")
+
+
+@hooks.register("register_admin_menu_item")
+def suggestion_menu_item():
+    return SuggestionMenuItem(
+        "SWOT-Vorschläge", reverse("kek_swot_suggestions"), icon_name="help", order=161
+    )

@@ -1,0 +1,61 @@
+"""The SWOT back office: items with their history, and deciding on suggestions."""
+
+import pytest
+from django.urls import reverse
+
+from kek.swot.models import SwotItem, SwotSuggestion
+
+from .world import AHEAD, CODE, import_table
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_suggestion(concept, client, planner):
+    import_table(AHEAD)
+    client.force_login(planner)
+    response = client.post(reverse("kek_swot_refresh"), {"gebiet": "14730"})
+    assert response.status_code == 302
+    return SwotSuggestion.objects.get(indicator__code=CODE, status="open")
+
+
+def test_the_list_shows_open_and_decided_suggestions(client, open_suggestion):
+    html = client.get(reverse("kek_swot_suggestions")).content.decode()
+    assert "Offen (1)" in html and "Übernommen (2)" in html and "Abgelehnt (2)" in html
+    assert open_suggestion.explanation in html
+    assert "Vorschläge aus den Daten neu berechnen" in html
+
+
+def test_rejecting_needs_a_reason(client, open_suggestion):
+    url = reverse("kek_swot_reject", args=[open_suggestion.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"reason": "  "})
+    assert response.status_code == 400
+    assert "Bitte geben Sie den Grund der Ablehnung an." in response.content.decode()
+    open_suggestion.refresh_from_db()
+    assert open_suggestion.status == "open"
+    assert client.post(url, {"reason": "Zu wenige Fälle"}).status_code == 302
+    open_suggestion.refresh_from_db()
+    assert (open_suggestion.status, open_suggestion.reason) == ("rejected", "Zu wenige Fälle")
+    assert client.post(url, {"reason": "nochmal"}).status_code == 404
+
+
+def test_accepting_opens_the_new_item_for_editing(client, open_suggestion, planner):
+    response = client.post(reverse("kek_swot_accept", args=[open_suggestion.pk]))
+    item = SwotItem.objects.get(suggestions=open_suggestion)
+    assert response["Location"] == reverse("wagtailsnippets_swot_swotitem:edit", args=[item.pk])
+    html = client.get(response["Location"]).content.decode()
+    assert "Änderungsverlauf" in html and "Belege" in html
+    assert planner.username in html or planner.get_full_name() in html
+
+
+def test_an_edit_is_recorded_in_the_history(client, concept, planner):
+    item = SwotItem.objects.filter(concept=concept).first()
+    client.force_login(planner)
+    item.title = "Neu formuliert"
+    item._history_user = planner
+    item.save()
+    html = client.get(reverse("wagtailsnippets_swot_swotitem:edit", args=[item.pk])).content
+    assert "Neu formuliert" in html.decode()
+    assert item.history.first().history_user == planner
+    assert item.history.count() >= 2
