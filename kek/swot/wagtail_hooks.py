@@ -4,13 +4,20 @@ the suggestions from the data."""
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kek.goals.wagtail_hooks import HistoryPanel
 
 from . import admin_views
+from .forms import SwotItemForm
 from .models import SwotItem
 
 
@@ -24,23 +31,26 @@ class SwotItemViewSet(SnippetViewSet):
     list_filter = ["concept", "kind", "topic"]
     search_fields = ["title", "explanation"]
     copy_view_enabled = False
-    panels = [
-        FieldPanel("concept"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("topic"), FieldPanel("position")]),
-        FieldPanel("title"),
-        FieldPanel("explanation"),
-        FieldPanel("goals"),
-        FieldPanel("is_example"),
-        MultiFieldPanel(
-            [
-                InlinePanel("indicator_evidence", label="Indikatorvergleich"),
-                InlinePanel("document_evidence", label="Dokument oder Studie"),
-                InlinePanel("expert_talks", label="Fachgespräch"),
-            ],
-            heading="Belege",
-        ),
-        HistoryPanel(heading="Änderungsverlauf"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("concept"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("topic"), FieldPanel("position")]),
+            FieldPanel("title"),
+            FieldPanel("explanation"),
+            FieldPanel("goals"),
+            FieldPanel("is_example"),
+            MultiFieldPanel(
+                [
+                    InlinePanel("indicator_evidence", label="Indikatorvergleich"),
+                    InlinePanel("document_evidence", label="Dokument oder Studie"),
+                    InlinePanel("expert_talks", label="Fachgespräch"),
+                ],
+                heading="Belege",
+            ),
+            HistoryPanel(heading="Änderungsverlauf"),
+        ],
+        base_form_class=SwotItemForm,
+    )
 
 
 register_snippet(SwotItemViewSet)

@@ -59,3 +59,44 @@ def test_an_edit_is_recorded_in_the_history(client, concept, planner):
     assert "Neu formuliert" in html.decode()
     assert item.history.first().history_user == planner
     assert item.history.count() >= 2
+
+
+def test_the_form_offers_only_goals_of_the_items_version(client, concept, planner):
+    from kek.goals.models import StrategicGoal
+    from kek.goals.versions import new_version
+
+    from ..http import formset
+
+    other = new_version(concept)
+    item = SwotItem.objects.filter(concept=concept).first()
+    client.force_login(planner)
+    url = reverse("wagtailsnippets_swot_swotitem:edit", args=[item.pk])
+    html = client.get(url).content.decode()
+    assert 'type="checkbox" name="goals"' in html
+    mine = StrategicGoal.objects.filter(concept=concept)
+    assert all(f'name="goals" value="{g.pk}"' in html for g in mine)
+    assert not any(
+        f'name="goals" value="{g.pk}"' in html for g in StrategicGoal.objects.filter(concept=other)
+    )
+
+    foreign = StrategicGoal.objects.filter(concept=other).first()
+    data = {
+        "concept": concept.pk, "kind": item.kind, "position": item.position,
+        "title": "Mit fremdem Ziel", "explanation": "", "goals": [foreign.pk],
+        **formset("indicator_evidence", []), **formset("document_evidence", []),
+        **formset("expert_talks", []),
+    }  # fmt: skip
+    client.post(url, data)
+    item.refresh_from_db()
+    assert item.title != "Mit fremdem Ziel"
+    assert "keine gültige Auswahl" in client.post(url, data).content.decode()
+    data["goals"] = [mine.first().pk]
+    assert client.post(url, data).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Mit fremdem Ziel"
+    assert list(item.goals.all()) == [mine.first()]
+    # A new item does not know its version before it is saved: the check comes after.
+    data |= {"title": "Neu mit fremdem Ziel", "goals": [foreign.pk]}
+    response = client.post(reverse("wagtailsnippets_swot_swotitem:add"), data)
+    assert "derselben Konzeptversion" in response.content.decode()
+    assert not SwotItem.objects.filter(title="Neu mit fremdem Ziel").exists()
