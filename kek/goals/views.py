@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from kek.projects import summaries as project_summaries
-from kek.swot import views as swot_views
+from kek.swot.models import sorted_items
 
 from . import queries
 from .diff import compare
@@ -100,7 +100,7 @@ def goal_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
         context = {"goal": goal, "parent": None, "field": goal.field, "children": children}
     context.update(project_summaries.goal_context(concept, goal))
     strategic = context["parent"] or goal
-    context["swot_items"] = swot_views.sorted_items(strategic.swot_items.select_related("topic"))
+    context["swot_items"] = sorted_items(strategic.swot_items.select_related("topic"))
     return render(request, home, "goals/goal_detail.html", {"concept": concept, **context})
 
 

@@ -97,9 +97,7 @@ class _Context:
                 item=item,
                 sort_order=n,
                 indicator=self._indicator(ev.get("indicator"), where),
-                comparison_region=Region.objects.filter(ags=str(ev["region"])).first()
-                if ev.get("region")
-                else None,
+                comparison_region=self._region(ev.get("region"), where),
                 period=str(ev.get("period", "")),
                 note=str(ev.get("note", "")),
             )
@@ -156,6 +154,14 @@ class _Context:
         if slug and slug not in self.topics:
             raise self.fail(where, f"Themenfeld „{slug}“ gibt es nicht.")
         return self.topics.get(slug) if slug else None
+
+    def _region(self, key, where: str) -> Region | None:
+        if not key:
+            return None
+        region = Region.objects.filter(ags=str(key)).first()
+        if region is None:
+            raise self.fail(where, f"Ein Gebiet mit dem Schlüssel {key} gibt es nicht.")
+        return region
 
     def _indicator(self, code: str | None, where: str) -> Indicator:
         if code not in self.indicators:

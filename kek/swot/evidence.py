@@ -71,24 +71,30 @@ def figures(home: Region, evidence: Iterable[IndicatorEvidence]) -> dict[int, Fi
     evidence = list(evidence)
     if not evidence:
         return {}
-    regions = _regions(home, evidence)
+    groups = {
+        ev.comparison_group_id: list(ev.comparison_group.regions())
+        for ev in evidence
+        if ev.comparison_group_id
+    }
+    regions = _regions(home, evidence, groups)
     frame = _observations(evidence, regions)
     batches = _batches(frame)
-    return {ev.pk: _figure(home, ev, frame, regions, batches) for ev in evidence}
+    return {ev.pk: _figure(home, ev, frame, regions, batches, groups) for ev in evidence}
 
 
 def _default_references(home: Region) -> list[str]:
     return [home.ags[:2], GERMANY]
 
 
-def _regions(home: Region, evidence: list[IndicatorEvidence]) -> dict[str, Region]:
+def _regions(
+    home: Region, evidence: list[IndicatorEvidence], groups: dict[int, list[Region]]
+) -> dict[str, Region]:
     keys = {home.ags, *_default_references(home)}
     keys |= {ev.comparison_region.ags for ev in evidence if ev.comparison_region_id}
     found = {r.ags: r for r in Region.objects.filter(ags__in=keys)}
-    for ev in evidence:
-        if ev.comparison_group_id:
-            for region in ev.comparison_group.regions():
-                found.setdefault(region.ags, region)
+    for members in groups.values():
+        for region in members:
+            found.setdefault(region.ags, region)
     return found
 
 
@@ -105,7 +111,7 @@ def _batches(frame: pl.DataFrame) -> dict[int, ImportBatch]:
     return ImportBatch.objects.in_bulk(ids)
 
 
-def _figure(home, ev, frame, regions, batches) -> Figure:
+def _figure(home, ev, frame, regions, batches, groups) -> Figure:
     figure = Figure(evidence=ev)
     rows = frame.filter(pl.col("indicator_id") == ev.indicator_id)
     options = rows["disaggregation"].unique().to_list()
@@ -134,7 +140,7 @@ def _figure(home, ev, frame, regions, batches) -> Figure:
         )
         bars.append({"region": region.name, "value": value})
     if ev.comparison_group_id:
-        median = _group_median(ev, values, regions)
+        median = _group_median(values, groups[ev.comparison_group_id])
         name = f"{ev.comparison_group.name} (Median)"
         figure.comparisons.append(
             Comparison(name, format_number(median, decimals), _difference(ev, home_value, median))
@@ -171,11 +177,10 @@ def _references(home: Region, ev: IndicatorEvidence, regions: dict[str, Region])
     return [regions[key] for key in _default_references(home) if key in regions]
 
 
-def _group_median(ev: IndicatorEvidence, values: dict[int, float | None], regions) -> float | None:
-    members = [r.pk for r in regions.values() if r.level == Region.Level.DISTRICT]
-    group = set(ev.comparison_group.regions().values_list("pk", flat=True))
-    known = pl.Series([values.get(pk) for pk in members if pk in group], dtype=pl.Float64)
-    return known.drop_nulls().median() if known.drop_nulls().len() else None
+def _group_median(values: dict[int, float | None], members: list[Region]) -> float | None:
+    districts = [values.get(r.pk) for r in members if r.level == Region.Level.DISTRICT]
+    known = pl.Series(districts, dtype=pl.Float64).drop_nulls()
+    return known.median() if known.len() else None
 
 
 def _difference(ev: IndicatorEvidence, home: float | None, other: float | None) -> str:

@@ -39,6 +39,11 @@ KIND_PLURALS = {
 }
 
 
+def sorted_items(items) -> list["SwotItem"]:
+    """Strengths, weaknesses, opportunities, threats; by position within each."""
+    return sorted(items, key=lambda i: (Kind.values.index(i.kind), i.position, i.pk))
+
+
 class SwotItem(ClusterableModel):
     """One entry of the SWOT matrix with its evidence."""
 

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
 from kek.goals.models import Concept, StrategicGoal
-from kek.statistics.models import Topic
+from kek.goals.views import require_current
 
 from . import download
 from .evidence import Figure, figures
@@ -36,13 +36,6 @@ class TopicBlock:
     @property
     def count(self) -> int:
         return sum(len(q.items) for q in self.quadrants)
-
-
-def require_current(home) -> Concept:
-    concept = Concept.objects.current_for(home.region_id)
-    if concept is None:
-        raise Http404("Für diesen Landkreis ist noch kein Konzept veröffentlicht.")
-    return concept
 
 
 def items_of(concept: Concept) -> QuerySet[SwotItem]:
@@ -85,11 +78,6 @@ def quadrants(items: list[SwotItem]) -> list[Quadrant]:
     return result
 
 
-def sorted_items(items) -> list[SwotItem]:
-    """Strengths, weaknesses, opportunities, threats; by position within each."""
-    return sorted(items, key=lambda i: (Kind.values.index(i.kind), i.position, i.pk))
-
-
 def matrix(concept: Concept | None, limit: int = 3) -> list[dict]:
     """Start page summary: per kind the number of items and the first titles."""
     if concept is None:
@@ -113,7 +101,8 @@ def matrix(concept: Concept | None, limit: int = 3) -> list[dict]:
 def swot_page(request: HttpRequest, home) -> HttpResponse:
     concept = require_current(home)
     items = list(items_of(concept))
-    topics = list(Topic.objects.filter(swot_items__concept=concept).distinct())
+    # Items come ordered by topic, so their topics are too.
+    topics = list({i.topic_id: i.topic for i in items if i.topic}.values())
     chosen = request.GET.get("thema", ALL_TOPICS)
     if chosen and chosen not in {t.slug for t in topics}:
         raise Http404("Dieses Themenfeld hat keine SWOT-Einträge.")

@@ -75,6 +75,18 @@ def test_loading_again_changes_nothing(concept):
             "Indikator „NIX“ gibt es nicht",
         ),
         (
+            {
+                "items": [
+                    {
+                        "kind": "strength",
+                        "title": "x",
+                        "indicators": [{"indicator": "BEVSTD", "region": "99"}],
+                    }
+                ]
+            },
+            "Ein Gebiet mit dem Schlüssel 99 gibt es nicht",
+        ),  # fmt: skip
+        (
             {"suggestions": [{"indicator": "AEW009-BIO-ANTEIL", "rule": "r", "decision": "x"}]},
             None,  # no matching open suggestion: skipped, reported in the summary
         ),
