@@ -41,7 +41,7 @@ SCHEMA = {
 class Comparison:
     name: str
     value: str
-    difference: str  # district relative to this reference, or its share of it for counts
+    difference: str  # district relative to this reference, or its share for counts; "" if unknown
 
 
 @dataclass
@@ -62,7 +62,10 @@ class Figure:
         """One line for downloads: "Bevölkerung (31.12.2024): 199.422 Personen; Sachsen …"."""
         unit = f" {self.indicator.unit}" if self.indicator.unit else ""
         parts = [f"{self.indicator.name} ({self.period or 'ohne Daten'}): {self.home_value}{unit}"]
-        parts += [f"{c.name} {c.value}{unit} ({c.difference})" for c in self.comparisons]
+        parts += [
+            f"{c.name} {c.value}{unit} ({c.difference})" if c.difference else f"{c.name} {c.value}"
+            for c in self.comparisons
+        ]
         return "; ".join(parts)
 
 
@@ -146,7 +149,8 @@ def _figure(home, ev, frame, regions, batches, groups) -> Figure:
             Comparison(name, format_number(median, decimals), _difference(ev, home_value, median))
         )
         bars.append({"region": name, "value": median})
-    if home_value is not None and any(b["value"] is not None for b in bars[1:]):
+    bars = [b for b in bars if b["value"] is not None]
+    if home_value is not None and len(bars) > 1:
         figure.chart = comparison_bars(
             bars,
             title=f"{ev.indicator.name} ({figure.period})",
@@ -185,7 +189,7 @@ def _group_median(values: dict[int, float | None], members: list[Region]) -> flo
 
 def _difference(ev: IndicatorEvidence, home: float | None, other: float | None) -> str:
     if home is None or other is None or other == 0:
-        return NO_VALUE
+        return ""
     if ev.indicator.additive:
         return f"Anteil des Kreises: {format_number(home / other * 100, 1)} %"
     change = (home - other) / abs(other) * 100

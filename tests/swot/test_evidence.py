@@ -77,3 +77,12 @@ def test_a_period_without_data_says_so(item, nordsachsen):
     assert figure.period == "1990"
     assert figure.chart is None
     assert figure.home_value == format_number(None, 1)
+
+
+def test_a_missing_reference_has_no_difference_and_no_bar(item, nordsachsen):
+    ev = evidence(item, code="AEW009-RESTMUELL-ANTEIL")
+    figure = figures(nordsachsen, [ev])[ev.pk]
+    germany = figure.comparisons[1]
+    assert (germany.name, germany.value, germany.difference) == ("Deutschland", "k. A.", "")
+    assert [row["region"] for row in figure.chart.rows] == ["Nordsachsen", "Sachsen"]
+    assert figure.as_text().endswith("; Deutschland k. A.")
