@@ -39,21 +39,21 @@ def concept(nordsachsen):
 
 @pytest.fixture
 def planner(db):
-    from .factories import UserFactory
+    from .accounts.factories import UserFactory
 
     return UserFactory(username="planerin", groups=["planner"])
 
 
 @pytest.fixture
 def participant(db):
-    from .factories import UserFactory
+    from .accounts.factories import UserFactory
 
     return UserFactory(username="buerger")
 
 
 @pytest.fixture
 def admin_user(db):
-    from .factories import UserFactory
+    from .accounts.factories import UserFactory
 
     return UserFactory(username="it-admin", groups=["admin"])
 

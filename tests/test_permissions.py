@@ -25,13 +25,13 @@ from kek.goals.concept_io import export_district
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from kek.regions.models import Region
 
-from .factories import (
+from .goals.factories import (
     ConceptFactory,
     FieldOfActionFactory,
-    RegionFactory,
     StrategicGoalFactory,
     SubGoalFactory,
 )
+from .regions.factories import RegionFactory
 
 pytestmark = pytest.mark.usefixtures("without_defaults")
 

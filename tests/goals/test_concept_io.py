@@ -9,7 +9,7 @@ from kek.goals.concept_io import export_district, import_district
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from kek.regions.models import Region
 
-from ..factories import UserFactory
+from ..accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

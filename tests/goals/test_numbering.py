@@ -2,7 +2,7 @@ import pytest
 
 from kek.goals.models import StrategicGoal
 
-from ..factories import FieldOfActionFactory, StrategicGoalFactory, SubGoalFactory
+from .factories import FieldOfActionFactory, StrategicGoalFactory, SubGoalFactory
 
 pytestmark = pytest.mark.django_db
 

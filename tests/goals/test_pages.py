@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from kek.goals.versions import make_current, new_version
 
-from ..factories import StrategicGoalFactory, SubGoalFactory
+from .factories import StrategicGoalFactory, SubGoalFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,14 +10,10 @@ from kek.cms.sites import ensure_site
 from kek.goals.models import Concept
 from kek.projects.models import Milestone, Project, TargetIndicator
 
-from ..factories import (
-    ConceptFactory,
-    MeasurementFactory,
-    ProjectFactory,
-    RegionFactory,
-    TargetIndicatorFactory,
-    UserFactory,
-)
+from ..accounts.factories import UserFactory
+from ..goals.factories import ConceptFactory
+from ..regions.factories import RegionFactory
+from .factories import MeasurementFactory, ProjectFactory, TargetIndicatorFactory
 
 
 @dataclass

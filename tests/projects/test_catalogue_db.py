@@ -19,7 +19,7 @@ from kek.projects.catalogue_db import export_catalogue, import_catalogue
 from kek.projects.models import Measurement, Milestone, Project, Resolution, TargetIndicator
 from kek.regions.models import Region
 
-from ..factories import RegionFactory
+from ..regions.factories import RegionFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
 

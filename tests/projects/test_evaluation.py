@@ -7,14 +7,8 @@ import pytest
 from kek.evaluation import methods
 from kek.projects.evaluation import evaluate_concept, evaluate_indicators
 
-from ..factories import (
-    FieldOfActionFactory,
-    MeasurementFactory,
-    ProjectFactory,
-    StrategicGoalFactory,
-    SubGoalFactory,
-    TargetIndicatorFactory,
-)
+from ..goals.factories import FieldOfActionFactory, StrategicGoalFactory, SubGoalFactory
+from .factories import MeasurementFactory, ProjectFactory, TargetIndicatorFactory
 
 pytestmark = pytest.mark.django_db
 

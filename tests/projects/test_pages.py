@@ -17,11 +17,11 @@ from kek.projects.evaluation import models_q
 from kek.projects.models import Attachment, EvaluationSnapshot, Project, TargetIndicator
 from kek.regions.models import Region
 
-from ..factories import (
+from ..regions.factories import RegionFactory
+from .factories import (
     MeasurementFactory,
     MilestoneFactory,
     ProjectFactory,
-    RegionFactory,
     ResolutionFactory,
     TargetIndicatorFactory,
 )

@@ -7,7 +7,7 @@ import pytest
 
 from kek.statistics.parsers import ParseError, parse_file
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "statistics"
+DATA = Path(__file__).resolve().parents[3] / "data" / "statistics"
 TABLES = sorted((DATA / "tables").glob("*.ffcsv.csv"))
 OTHER = [DATA / "README.md", DATA / "topics.yaml"]
 

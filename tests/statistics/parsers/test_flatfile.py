@@ -7,7 +7,7 @@ import pytest
 
 from kek.statistics.parsers import OUTPUT_SCHEMA, FileFormat, parse_bytes, parse_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "regionalstatistik"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "regionalstatistik"
 
 ROW_COUNTS = {
     "11111-02-01-4.ffcsv.csv": 46,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kek.statistics.parsers import OUTPUT_SCHEMA, ParseError, parse_bytes, parse_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "regionalstatistik"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "regionalstatistik"
 POPULATION = FIXTURES / "12411-01-01-4.ffcsv.csv"
 FLAT_HEADER = (
     "statistics_code;statistics_label;time_code;time_label;time;1_variable_code;"

@@ -9,7 +9,7 @@ import pytest
 
 from kek.statistics.parsers import FileFormat, ParseError, parse_bytes, parse_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "regionalstatistik"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "regionalstatistik"
 EXAMPLE = FIXTURES / "template-example.csv"
 HEADER = "region_key;period;indicator_code;value"
 

@@ -7,7 +7,7 @@ import pytest
 
 from kek.statistics.parsers import FileFormat, ParseError, parse_bytes, parse_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "regionalstatistik"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "regionalstatistik"
 POPULATION = FIXTURES / "12411-01-01-4-tabelle.csv"
 EMPLOYEES = FIXTURES / "13111-01-03-4-tabelle.csv"
 FOOTER = "__________\n© Statistische Ämter des Bundes und der Länder, 2025\n"

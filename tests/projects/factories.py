@@ -1,0 +1,61 @@
+"""factory_boy factories of kek.projects."""
+
+import datetime
+
+import factory
+
+from ..goals.factories import ConceptFactory
+from ..regions.factories import RegionFactory
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Project"
+        skip_postgeneration_save = True
+
+    concept = factory.SubFactory(ConceptFactory)
+    number = factory.Sequence(lambda n: f"P{n:03d}")
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    status = "in_progress"
+
+    @factory.post_generation
+    def subgoals(self, create, subgoals, **kwargs):
+        if subgoals:
+            self.subgoals.set(subgoals)
+
+
+class TargetIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.TargetIndicator"
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Indikator {n}")
+    unit = "Anzahl"
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Measurement"
+
+    indicator = factory.SubFactory(TargetIndicatorFactory)
+    date = factory.Sequence(lambda n: datetime.date(2015 + n % 10, 12, 31))
+    value = 1.0
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Milestone"
+
+    project = factory.SubFactory(ProjectFactory)
+    date = factory.Sequence(lambda n: datetime.date(2021, 1 + n % 12, 1))
+    title = factory.Sequence(lambda n: f"Meilenstein {n}")
+
+
+class ResolutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Resolution"
+
+    region = factory.SubFactory(RegionFactory)
+    number = factory.Sequence(lambda n: f"KT/{n:03d}/2021")
+    date = datetime.date(2021, 6, 30)
+    title = "Beschluss des Projektkatalogs"
