@@ -15,6 +15,9 @@ from typing import Any
 
 import yaml
 
+from kek.core import fileio
+from kek.core.fileio import FileError, at, place
+
 FORMAT = "kek-concept/1"
 STATUSES = ("draft", "consultation", "adopted", "superseded")
 LEVELS = ("field", "goal", "subgoal")
@@ -22,15 +25,8 @@ CHILDREN = {"field": "goals", "goal": "subgoals", "subgoal": None}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class ExchangeError(Exception):
-    """A user error in an exchange file; the message is German and names where it is."""
-
-    def __init__(self, file: str, where: str, field: str, problem: str):
-        self.file, self.where, self.field, self.problem = file, where, field, problem
-        location = ", ".join(
-            part for part in (file, where, f"Feld {field}" if field else "") if part
-        )
-        super().__init__(f"{location}: {problem}")
+class ExchangeError(FileError):
+    """A user error in a goal-system file; the message is German and names where it is."""
 
 
 @dataclass
@@ -210,57 +206,29 @@ def check_district(reader: Reader, versions: list[Version], where_of: dict[int, 
 # YAML
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Safe loader that remembers the line of every mapping and of each of its keys."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        mapping["__lines__"] = {
-            key.value: key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")
-        }
-        return mapping
-
-
 def read_yaml(path: Path) -> District:
     reader = Reader(path.name)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
-    except UnicodeDecodeError:
-        raise reader.fail("", "", "die Datei ist nicht UTF-8-kodiert.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"Zeile {mark.line + 1}" if mark else ""
-        raise reader.fail(
-            where, "", f"kein gültiges YAML ({getattr(exc, 'problem', exc)})."
-        ) from None
+    data = fileio.load_yaml(path, ExchangeError)
     if not isinstance(data, dict):
-        raise reader.fail(
-            "Zeile 1", "", "erwartet wird ein Eintrag mit format, district, versions."
-        )
+        raise reader.fail(place(1), "", "erwartet wird ein Eintrag mit format, district, versions.")
     if data.get("format") != FORMAT:
-        raise reader.fail(_line(data, "format"), "format", f"erwartet wird „{FORMAT}“.")
+        raise reader.fail(at(data, "format"), "format", f"erwartet wird „{FORMAT}“.")
     district = data.get("district") or {}
     if not isinstance(district, dict):
-        raise reader.fail(_line(data, "district"), "district", "erwartet wird ags und name.")
+        raise reader.fail(at(data, "district"), "district", "erwartet wird ags und name.")
     raw_versions = data.get("versions")
     if not isinstance(raw_versions, list) or not raw_versions:
         raise reader.fail(
-            _line(data, "versions"), "versions", "erwartet wird eine Liste von Versionen."
+            at(data, "versions"), "versions", "erwartet wird eine Liste von Versionen."
         )
     where_of: dict[int, str] = {}
     versions = [_yaml_version(reader, item, where_of) for item in raw_versions]
     check_district(reader, versions, where_of)
     return District(
-        ags=reader.text(district.get("ags"), _line(data, "district"), "ags"),
-        name=reader.text(district.get("name"), _line(data, "district"), "name"),
+        ags=reader.text(district.get("ags"), at(data, "district"), "ags"),
+        name=reader.text(district.get("name"), at(data, "district"), "name"),
         versions=versions,
     )
-
-
-def _line(mapping: dict, key: str | None = None) -> str:
-    line = mapping.get("__lines__", {}).get(key) if key else None
-    return f"Zeile {line or mapping.get('__line__', '?')}"
 
 
 def _mapping(reader: Reader, item: Any, parent_where: str, name: str) -> dict:
@@ -271,25 +239,25 @@ def _mapping(reader: Reader, item: Any, parent_where: str, name: str) -> dict:
 
 def _yaml_version(reader: Reader, item: Any, where_of: dict[int, str]) -> Version:
     item = _mapping(reader, item, "", "versions")
-    where = _line(item)
+    where = at(item)
     version = Version(
-        version=reader.integer(item.get("version"), _line(item, "version"), "version", 1, 9999),
-        title=reader.text(item.get("title"), _line(item, "title"), "title", required=True),
+        version=reader.integer(item.get("version"), at(item, "version"), "version", 1, 9999),
+        title=reader.text(item.get("title"), at(item, "title"), "title", required=True),
         horizon_year=reader.integer(
-            item.get("horizon_year", 2030), _line(item, "horizon_year"), "horizon_year", 2000, 2100
+            item.get("horizon_year", 2030), at(item, "horizon_year"), "horizon_year", 2000, 2100
         ),
-        status=reader.status(item.get("status"), _line(item, "status")),
-        current=reader.flag(item.get("current"), _line(item, "current"), "current"),
-        adopted_on=reader.date(item.get("adopted_on"), _line(item, "adopted_on"), "adopted_on"),
-        adopted_by=reader.text(item.get("adopted_by"), _line(item, "adopted_by"), "adopted_by"),
+        status=reader.status(item.get("status"), at(item, "status")),
+        current=reader.flag(item.get("current"), at(item, "current"), "current"),
+        adopted_on=reader.date(item.get("adopted_on"), at(item, "adopted_on"), "adopted_on"),
+        adopted_by=reader.text(item.get("adopted_by"), at(item, "adopted_by"), "adopted_by"),
         resolution_number=reader.text(
-            item.get("resolution_number"), _line(item, "resolution_number"), "resolution_number"
+            item.get("resolution_number"), at(item, "resolution_number"), "resolution_number"
         ),
         version_note=reader.text(
-            item.get("version_note"), _line(item, "version_note"), "version_note"
+            item.get("version_note"), at(item, "version_note"), "version_note"
         ),
         predecessor=(
-            reader.integer(item["predecessor"], _line(item, "predecessor"), "predecessor", 1, 9999)
+            reader.integer(item["predecessor"], at(item, "predecessor"), "predecessor", 1, 9999)
             if item.get("predecessor") not in (None, "")
             else None
         ),
@@ -302,32 +270,32 @@ def _yaml_version(reader: Reader, item: Any, where_of: dict[int, str]) -> Versio
 def _yaml_goals(reader: Reader, parent: dict, name: str, level: str, where_of) -> list[Goal]:
     items = parent.get(name) or []
     if not isinstance(items, list):
-        raise reader.fail(_line(parent, name), name, "erwartet wird eine Liste.")
+        raise reader.fail(at(parent, name), name, "erwartet wird eine Liste.")
     goals = []
     for item in items:
-        item = _mapping(reader, item, _line(parent, name), name)
+        item = _mapping(reader, item, at(parent, name), name)
         goal = Goal(
             level=level,
-            title=reader.text(item.get("title"), _line(item, "title"), "title", required=True),
-            key=reader.key(item.get("key"), _line(item, "key")),
-            slug=reader.slug(item.get("slug"), _line(item, "slug")),
+            title=reader.text(item.get("title"), at(item, "title"), "title", required=True),
+            key=reader.key(item.get("key"), at(item, "key")),
+            slug=reader.slug(item.get("slug"), at(item, "slug")),
             description=reader.text(
-                item.get("description"), _line(item, "description"), "description"
+                item.get("description"), at(item, "description"), "description"
             ),
-            vision=reader.text(item.get("vision"), _line(item, "vision"), "vision")
+            vision=reader.text(item.get("vision"), at(item, "vision"), "vision")
             if level == "field"
             else "",
-            sdgs=reader.sdgs(item.get("sdgs"), _line(item, "sdgs")),
-            example=reader.flag(item.get("example"), _line(item, "example"), "example"),
+            sdgs=reader.sdgs(item.get("sdgs"), at(item, "sdgs")),
+            example=reader.flag(item.get("example"), at(item, "example"), "example"),
         )
-        where_of[id(goal)] = _line(item)
+        where_of[id(goal)] = at(item)
         child_name = CHILDREN[level]
         if child_name:
             goal.children = _yaml_goals(
                 reader, item, child_name, LEVELS[LEVELS.index(level) + 1], where_of
             )
         elif item.get("goals") or item.get("subgoals"):
-            raise reader.fail(_line(item), "subgoals", "Teilziele haben keine Unterziele.")
+            raise reader.fail(at(item), "subgoals", "Teilziele haben keine Unterziele.")
         goals.append(goal)
     return goals
 
@@ -472,16 +440,8 @@ def _with_parents(goals: list[Goal], parent_key: str) -> Iterable[tuple[Goal, st
 
 
 def read_xlsx(path: Path) -> District:
-    from openpyxl import load_workbook
-
     reader = Reader(path.name)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception:
-        raise reader.fail("", "", "keine lesbare XLSX-Datei.") from None
-    for sheet in ("versions", "goals"):
-        if sheet not in book.sheetnames:
-            raise reader.fail(f"Blatt {sheet}", "", "dieses Tabellenblatt fehlt.")
+    book = fileio.open_workbook(path, ("versions", "goals"), ExchangeError)
     info = {}
     if "info" in book.sheetnames:
         info = {
@@ -489,32 +449,24 @@ def read_xlsx(path: Path) -> District:
         }
     where_of: dict[int, str] = {}
     versions = [
-        _xlsx_version(reader, row, where, where_of)
-        for row, where in _rows(reader, book["versions"], "versions", VERSION_COLUMNS)
+        _xlsx_version(reader, row.cells, row.where, where_of)
+        for row in _rows(book, "versions", VERSION_COLUMNS, path)
     ]
     by_number = {v.version: v for v in versions}
     parents: dict[tuple[int, str], Goal] = {}
-    for row, where in _rows(reader, book["goals"], "goals", GOAL_COLUMNS):
-        _xlsx_goal(reader, row, where, by_number, parents, where_of)
+    for row in _rows(book, "goals", GOAL_COLUMNS, path):
+        _xlsx_goal(reader, row.cells, row.where, by_number, parents, where_of)
     check_district(reader, versions, where_of)
+    info_place = place(sheet="info")
     return District(
-        ags=reader.text(info.get("district_ags"), "Blatt info", "district_ags"),
-        name=reader.text(info.get("district_name"), "Blatt info", "district_name"),
+        ags=reader.text(info.get("district_ags"), info_place, "district_ags"),
+        name=reader.text(info.get("district_name"), info_place, "district_name"),
         versions=versions,
     )
 
 
-def _rows(reader: Reader, sheet, name: str, columns: list[str]) -> Iterable[tuple[dict, str]]:
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(cell).strip() if cell is not None else "" for cell in next(rows, ())]
-    missing = [column for column in columns if column not in header]
-    if missing:
-        raise reader.fail(f"Blatt {name}, Zeile 1", missing[0], "diese Spalte fehlt.")
-    for number, values in enumerate(rows, start=2):
-        if not any(value not in (None, "") for value in values):
-            continue
-        row = dict(zip(header, values, strict=False))
-        yield row, f"Blatt {name}, Zeile {number}"
+def _rows(book: Any, sheet: str, columns: list[str], path: Path) -> Iterable[fileio.Row]:
+    return fileio.sheet_rows(book, sheet, columns, file=path.name, error=ExchangeError)
 
 
 def _xlsx_version(reader: Reader, row: dict, where: str, where_of) -> Version:
@@ -577,29 +529,12 @@ def _xlsx_goal(reader: Reader, row: dict, where: str, by_number, parents, where_
 # ---------------------------------------------------------------------------------------------
 
 
-def file_format(path: Path, error: type[ExchangeError] = ExchangeError) -> str:
-    """ "yaml" or "xlsx" by the file's extension; anything else is a user error."""
-    suffix = path.suffix.lower()
-    if suffix in {".yaml", ".yml"}:
-        return "yaml"
-    if suffix == ".xlsx":
-        return "xlsx"
-    raise error(path.name, "", "", "unbekanntes Format; erlaubt sind .yaml, .yml und .xlsx.")
-
-
-def readable_format(path: Path, error: type[ExchangeError] = ExchangeError) -> str:
-    kind = file_format(path, error)
-    if not path.exists():
-        raise error(path.name, "", "", "die Datei gibt es nicht.")
-    return kind
-
-
 def read(path: Path) -> District:
     """Read a YAML or XLSX exchange file, chosen by its extension."""
     readers = {"yaml": read_yaml, "xlsx": read_xlsx}
-    return readers[readable_format(path)](path)
+    return readers[fileio.readable_format(path, error=ExchangeError)](path)
 
 
 def write(district: District, path: Path) -> None:
     writers = {"yaml": write_yaml, "xlsx": write_xlsx}
-    writers[file_format(path)](district, path)
+    writers[fileio.file_format(path, error=ExchangeError)](district, path)

@@ -19,8 +19,10 @@ from typing import Any
 
 import yaml
 
+from kek.core import fileio
+from kek.core.fileio import FileError, at, place
 from kek.evaluation.methods import ESTIMATORS, METHODS, NO_TARGET_PROFILES
-from kek.goals.exchange import SLUG, ExchangeError, Reader, file_format, readable_format
+from kek.goals.exchange import SLUG, Reader
 
 FORMAT = "kek-catalogue/1"
 STATUSES = ("idea", "planned", "in_progress", "completed", "stopped")
@@ -53,7 +55,7 @@ Getter = Callable[[str], Any]  # field name → raw value
 Locator = Callable[[str], str]  # field name → "Blatt …, Zeile …" or "Zeile …"
 
 
-class CatalogueError(ExchangeError):
+class CatalogueError(FileError):
     """A user error in a catalogue file; German message naming file, sheet/line, row and field."""
 
 
@@ -596,16 +598,8 @@ def _indicator_row(i: Indicator) -> list:
 
 
 def read_xlsx(path: Path) -> Catalogue:
-    from openpyxl import load_workbook
-
     reader = CatalogueReader(path.name)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception:
-        raise reader.fail("", "", "keine lesbare XLSX-Datei.") from None
-    for sheet in SHEETS:
-        if sheet not in book.sheetnames:
-            raise reader.fail(f"Blatt {sheet}", "", "dieses Tabellenblatt fehlt.")
+    book = fileio.open_workbook(path, SHEETS, CatalogueError)
     catalogue = Catalogue()
     _read_info(reader, book, catalogue)
     projects: dict[str, Project] = {}
@@ -666,75 +660,39 @@ def _read_info(reader: CatalogueReader, book, catalogue: Catalogue) -> None:
     if "info" not in book.sheetnames:
         return
     info = {row[0]: row[1] for row in book["info"].iter_rows(values_only=True) if len(row) > 1}
-    catalogue.district_ags = reader.text(info.get("district_ags"), "Blatt info", "district_ags")
-    catalogue.district_name = reader.text(info.get("district_name"), "Blatt info", "district_name")
+    where = place(sheet="info")
+    catalogue.district_ags = reader.text(info.get("district_ags"), where, "district_ags")
+    catalogue.district_name = reader.text(info.get("district_name"), where, "district_name")
     catalogue.concept_version = reader.optional_integer(
-        info.get("concept_version"), "Blatt info", "concept_version", 1, 9999
+        info.get("concept_version"), where, "concept_version", 1, 9999
     )
 
 
-def _sheet_rows(reader: CatalogueReader, book, name: str):
+def _sheet_rows(reader: CatalogueReader, book: Any, name: str) -> Iterator[tuple[Getter, Locator]]:
     """Yield (get, where) per non-empty row: get(column) → cell value, where(column) → place."""
-    rows = book[name].iter_rows(values_only=True)
-    header = [str(cell).strip() if cell is not None else "" for cell in next(rows, ())]
-    missing = [c for c in SHEETS[name] if c not in header and c not in OPTIONAL_COLUMNS]
-    if missing:
-        raise reader.fail(f"Blatt {name}, Zeile 1", missing[0], "diese Spalte fehlt.")
-    for number, values in enumerate(rows, start=2):
-        if not any(value not in (None, "") for value in values):
-            continue
-        row = dict(zip(header, values, strict=False))
-        where = f"Blatt {name}, Zeile {number}"
-        yield row.get, (lambda _name, where=where: where)
+    required = [c for c in SHEETS[name] if c not in OPTIONAL_COLUMNS]
+    for row in fileio.sheet_rows(book, name, required, file=reader.file, error=CatalogueError):
+        yield row.get, (lambda _name, where=row.where: where)
 
 
 # ---------------------------------------------------------------------------------------------
 # YAML: projects with their milestones and indicators nested; indicators of goals at the end.
 
 
-def _loader_class():
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class LineLoader(base):  # type: ignore[misc, valid-type]
-        """Safe loader that remembers the line of every mapping and of each of its keys."""
-
-        def construct_mapping(self, node, deep=False):
-            mapping = super().construct_mapping(node, deep=deep)
-            mapping["__line__"] = node.start_mark.line + 1
-            mapping["__lines__"] = {
-                key.value: key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")
-            }
-            return mapping
-
-    return LineLoader
-
-
-_LineLoader = _loader_class()
-
-
 def read_yaml(path: Path) -> Catalogue:
     reader = CatalogueReader(path.name)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
-    except UnicodeDecodeError:
-        raise reader.fail("", "", "die Datei ist nicht UTF-8-kodiert.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"Zeile {mark.line + 1}" if mark else ""
-        raise reader.fail(
-            where, "", f"kein gültiges YAML ({getattr(exc, 'problem', exc)})."
-        ) from None
+    data = fileio.load_yaml(path, CatalogueError)
     if not isinstance(data, dict):
-        raise reader.fail("Zeile 1", "", "erwartet wird ein Eintrag mit format und projects.")
+        raise reader.fail(place(1), "", "erwartet wird ein Eintrag mit format und projects.")
     if data.get("format") != FORMAT:
-        raise reader.fail(_line(data, "format"), "format", f"erwartet wird „{FORMAT}“.")
+        raise reader.fail(at(data, "format"), "format", f"erwartet wird „{FORMAT}“.")
     catalogue = Catalogue()
     district = data.get("district") or {}
     if isinstance(district, dict):
-        catalogue.district_ags = reader.text(district.get("ags"), _line(data, "district"), "ags")
-        catalogue.district_name = reader.text(district.get("name"), _line(data, "district"), "name")
+        catalogue.district_ags = reader.text(district.get("ags"), at(data, "district"), "ags")
+        catalogue.district_name = reader.text(district.get("name"), at(data, "district"), "name")
     catalogue.concept_version = reader.optional_integer(
-        data.get("concept_version"), _line(data, "concept_version"), "concept_version", 1, 9999
+        data.get("concept_version"), at(data, "concept_version"), "concept_version", 1, 9999
     )
     numbers: set[str] = set()
     project_indicators: list[Indicator] = []
@@ -745,26 +703,21 @@ def read_yaml(path: Path) -> Catalogue:
         project_indicators += indicators
     catalogue.indicators = project_indicators
     for item in _list(reader, data, "indicators"):
-        owner = reader.text(item.get("owner"), _line(item, "owner"), "owner", required=True)
-        level = reader.text(item.get("owner_level"), _line(item, "owner_level"), "owner_level")
-        level = _owner_level(reader, owner, level, numbers, _line(item, "owner"))
+        owner = reader.text(item.get("owner"), at(item, "owner"), "owner", required=True)
+        level = reader.text(item.get("owner_level"), at(item, "owner_level"), "owner_level")
+        level = _owner_level(reader, owner, level, numbers, at(item, "owner"))
         catalogue.indicators.append(_yaml_indicator(reader, item, owner, level))
     check_catalogue(reader, catalogue)
     return catalogue
 
 
-def _line(mapping: dict, key: str | None = None) -> str:
-    line = mapping.get("__lines__", {}).get(key) if key else None
-    return f"Zeile {line or mapping.get('__line__', '?')}"
-
-
 def _list(reader: CatalogueReader, parent: dict, name: str) -> list[dict]:
     items = parent.get(name) or []
     if not isinstance(items, list):
-        raise reader.fail(_line(parent, name), name, "erwartet wird eine Liste.")
+        raise reader.fail(at(parent, name), name, "erwartet wird eine Liste.")
     for item in items:
         if not isinstance(item, dict):
-            raise reader.fail(_line(parent, name), name, "erwartet wird ein Eintrag mit Feldern.")
+            raise reader.fail(at(parent, name), name, "erwartet wird ein Eintrag mit Feldern.")
     return items
 
 
@@ -774,13 +727,13 @@ def _yaml_project(reader: CatalogueReader, item: dict) -> tuple[Project, list[In
     if raw not in (None, ""):
         if not isinstance(raw, dict):
             raise reader.fail(
-                _line(item, "resolution"), "resolution", "erwartet wird body, date, title."
+                at(item, "resolution"), "resolution", "erwartet wird body, date, title."
             )
-        resolution = _resolution(reader, raw, _line(raw))
-    project = _project(reader, item.get, lambda name: _line(item, name), resolution)
-    project.where = _line(item)
+        resolution = _resolution(reader, raw, at(raw))
+    project = _project(reader, item.get, lambda name: at(item, name), resolution)
+    project.where = at(item)
     project.milestones = [
-        _milestone(reader, m.get, lambda name, m=m: _line(m, name or None))
+        _milestone(reader, m.get, lambda name, m=m: at(m, name))
         for m in _list(reader, item, "milestones")
     ]
     indicators = [
@@ -791,10 +744,10 @@ def _yaml_project(reader: CatalogueReader, item: dict) -> tuple[Project, list[In
 
 
 def _yaml_indicator(reader: CatalogueReader, item: dict, owner: str, level: str) -> Indicator:
-    indicator = _indicator(reader, item.get, lambda name: _line(item, name), owner, level)
-    indicator.where = _line(item)
+    indicator = _indicator(reader, item.get, lambda name: at(item, name), owner, level)
+    indicator.where = at(item)
     indicator.measurements = [
-        _measurement(reader, m.get, lambda name, m=m: _line(m, name or None))
+        _measurement(reader, m.get, lambda name, m=m: at(m, name))
         for m in _list(reader, item, "measurements")
     ]
     return indicator
@@ -881,9 +834,9 @@ def _indicator_dict(i: Indicator) -> dict:
 def read(path: Path) -> Catalogue:
     """Read a YAML or XLSX catalogue file, chosen by its extension."""
     readers = {"yaml": read_yaml, "xlsx": read_xlsx}
-    return readers[readable_format(path, CatalogueError)](path)
+    return readers[fileio.readable_format(path, error=CatalogueError)](path)
 
 
 def write(catalogue: Catalogue, path: Path) -> None:
     writers = {"yaml": write_yaml, "xlsx": write_xlsx}
-    writers[file_format(path, CatalogueError)](catalogue, path)
+    writers[fileio.file_format(path, error=CatalogueError)](catalogue, path)

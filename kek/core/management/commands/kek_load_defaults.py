@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from kek.core.defaults import DEFAULT_DIR, load_defaults
-from kek.goals.exchange import ExchangeError
+from kek.core.fileio import FileError
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
             raise CommandError(f"{data}: district.yaml fehlt.")
         try:
             loaded = load_defaults(data)
-        except ExchangeError as exc:
+        except FileError as exc:
             raise CommandError(str(exc)) from None
         concept = "importiert" if loaded.concept_imported else "schon vorhanden, unverändert"
         self.stdout.write(

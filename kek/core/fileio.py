@@ -1,0 +1,251 @@
+"""Reading user files: YAML with line numbers, spreadsheet and CSV rows with row numbers, the
+format by a file's extension, and the one error that names file, place and field. Pure: no
+Django. The file formats (`goals.exchange`, `projects.catalogue_io`) build on it.
+
+Places are German and 1-based, as a user sees them in an editor or a spreadsheet:
+"Zeile 12" in a YAML or CSV file, "Blatt goals, Zeile 3" in a workbook, "Blatt info".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+
+__all__ = [
+    "FileError",
+    "LineDict",
+    "Row",
+    "at",
+    "csv_rows",
+    "file_format",
+    "line_of",
+    "load_yaml",
+    "open_workbook",
+    "place",
+    "readable_format",
+    "rows",
+    "sheet_rows",
+    "yaml_loader",
+]
+
+
+class FileError(Exception):
+    """A user error in a file; the German message names file, place and field.
+
+    `where` is a place from `place` or `at` ("Zeile 3", "Blatt goals, Zeile 3") or empty when
+    the problem concerns the whole file; `field` is the name of a key or column, or empty.
+    """
+
+    def __init__(self, file: str, where: str, field: str, problem: str) -> None:
+        super().__init__(file, where, field, problem)
+        self.file, self.where, self.field, self.problem = file, where, field, problem
+
+    def __str__(self) -> str:
+        parts = (self.file, self.where, f"Feld {self.field}" if self.field else "")
+        return f"{', '.join(part for part in parts if part)}: {self.problem}"
+
+
+def place(line: int | None = None, sheet: str = "") -> str:
+    """ "Blatt goals, Zeile 3", "Zeile 3", "Blatt info", or "Zeile ?" for an unknown line."""
+    parts = [f"Blatt {sheet}"] if sheet else []
+    if line is not None or not sheet:
+        parts.append(f"Zeile {line if line is not None else '?'}")
+    return ", ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML with line numbers
+
+
+class LineDict(dict[Any, Any]):
+    """A YAML mapping that knows its own line and the line of each of its keys."""
+
+    line: int | None = None
+    key_lines: dict[Any, int]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines = {}
+
+
+def line_of(mapping: Mapping[Any, Any], key: Any = None) -> int | None:
+    """1-based line of `key` in a mapping read by `load_yaml`, else of the mapping itself.
+
+    None for a mapping that was not read from YAML.
+    """
+    if not isinstance(mapping, LineDict):
+        return None
+    if key not in (None, "") and key in mapping.key_lines:
+        return mapping.key_lines[key]
+    return mapping.line
+
+
+def at(mapping: Mapping[Any, Any], key: Any = None) -> str:
+    """The place of `key` (or of the mapping): "Zeile 12"."""
+    return place(line_of(mapping, key))
+
+
+def _construct_mapping(
+    loader: yaml.constructor.SafeConstructor, node: yaml.MappingNode
+) -> Iterator[LineDict]:
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    yield data  # first, so that anchors and aliases to this mapping resolve
+    data.update(loader.construct_mapping(node))
+    data.key_lines = {
+        key.value: key.start_mark.line + 1
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+
+
+def yaml_loader(fast: bool = True) -> type[yaml.SafeLoader]:
+    """A safe loader building `LineDict` mappings: the C one when PyYAML has it (and `fast`)."""
+    base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
+    loader: type[yaml.SafeLoader] = type(f"Line{base.__name__}", (base,), {})
+    loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    return loader
+
+
+_LOADER = yaml_loader()
+
+
+def load_yaml(path: Path, error: type[FileError] = FileError, *, fast: bool = True) -> Any:
+    """The content of a UTF-8 YAML file with `LineDict` mappings; user errors as `error`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise error(path.name, "", "", "die Datei ist nicht UTF-8-kodiert.") from None
+    loader = _LOADER if fast else yaml_loader(fast=False)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = place(mark.line + 1) if mark else ""
+        problem = getattr(exc, "problem", None) or exc
+        raise error(path.name, where, "", f"kein gültiges YAML ({problem}).") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows of a spreadsheet or CSV file
+
+
+@dataclass(frozen=True)
+class Row:
+    """One non-empty row under a header: cells by column name and the 1-based row number."""
+
+    cells: dict[str, Any]
+    number: int
+    where: str
+
+    def get(self, column: str) -> Any:
+        return self.cells.get(column)
+
+
+def rows(
+    values: Iterable[Sequence[Any]],
+    required: Sequence[str],
+    *,
+    file: str,
+    sheet: str = "",
+    error: type[FileError] = FileError,
+) -> Iterator[Row]:
+    """The rows under the first (header) row; empty rows are skipped, numbers stay true.
+
+    A missing required column is a user error naming the first one missing.
+    """
+    values = iter(values)
+    header = [str(cell).strip() if cell is not None else "" for cell in next(values, ())]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise error(file, place(1, sheet), missing[0], "diese Spalte fehlt.")
+    for number, cells in enumerate(values, start=2):
+        if all(cell in (None, "") for cell in cells):
+            continue
+        yield Row(dict(zip(header, cells, strict=False)), number, place(number, sheet))
+
+
+def open_workbook(
+    path: Path, sheets: Iterable[str], error: type[FileError] = FileError
+) -> Workbook:
+    """An XLSX workbook (read only, cached values) that has all of `sheets`."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many types on damaged or foreign files
+        raise error(path.name, "", "", "keine lesbare XLSX-Datei.") from None
+    for sheet in sheets:
+        if sheet not in book.sheetnames:
+            raise error(path.name, place(sheet=sheet), "", "dieses Tabellenblatt fehlt.")
+    return book
+
+
+def sheet_rows(
+    book: Workbook,
+    sheet: str,
+    required: Sequence[str],
+    *,
+    file: str,
+    error: type[FileError] = FileError,
+) -> Iterator[Row]:
+    """The rows of a workbook's sheet, as `rows`."""
+    values = book[sheet].iter_rows(values_only=True)
+    return rows(values, required, file=file, sheet=sheet, error=error)
+
+
+def csv_rows(
+    text: str,
+    required: Sequence[str],
+    *,
+    file: str,
+    delimiter: str = ",",
+    error: type[FileError] = FileError,
+) -> Iterator[Row]:
+    """The records of CSV text, as `rows`; a row's number is its record number.
+
+    Strict: a stray quote is a user error, not silently part of a cell.
+    """
+    stream = io.StringIO(text.removeprefix("\ufeff"), newline="")
+    records = csv.reader(stream, delimiter=delimiter, strict=True)
+    try:
+        yield from rows(records, required, file=file, error=error)
+    except csv.Error as exc:
+        raise error(file, place(records.line_num), "", f"ungültiges CSV ({exc}).") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Format by extension
+
+YAML_OR_XLSX = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx"}
+
+
+def file_format(
+    path: Path, formats: Mapping[str, str] = YAML_OR_XLSX, error: type[FileError] = FileError
+) -> str:
+    """The format of a file by its extension (case ignored); anything else is a user error."""
+    kind = formats.get(path.suffix.lower())
+    if kind is None:
+        names = list(formats)
+        allowed = f"{', '.join(names[:-1])} und {names[-1]}" if len(names) > 1 else names[0]
+        raise error(path.name, "", "", f"unbekanntes Format; erlaubt sind {allowed}.")
+    return kind
+
+
+def readable_format(
+    path: Path, formats: Mapping[str, str] = YAML_OR_XLSX, error: type[FileError] = FileError
+) -> str:
+    """As `file_format`, and the file must exist."""
+    kind = file_format(path, formats, error)
+    if not path.exists():
+        raise error(path.name, "", "", "die Datei gibt es nicht.")
+    return kind
