@@ -373,7 +373,7 @@ def defaults_row() -> tuple:
     """Time of the example catalogue's default loader (goal: under 0.5 s)."""
     from kek.core.defaults import DEFAULT_DIR
     from kek.goals import exchange
-    from kek.goals.concept_io import import_district
+    from kek.goals.concept_db import import_district
     from kek.projects import defaults
     from kek.regions.models import Region
 

@@ -21,7 +21,7 @@ from wagtail.models import Page, Site
 from kek.cms.models import DistrictHomePage, StandardPage
 from kek.cms.sites import ensure_site
 from kek.goals import exchange
-from kek.goals.concept_io import export_district
+from kek.goals.concept_db import export_district
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from kek.regions.models import Region
 

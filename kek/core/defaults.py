@@ -10,7 +10,7 @@ from django.utils.module_loading import import_string
 
 from kek.cms.sites import ensure_site
 from kek.goals import exchange
-from kek.goals.concept_io import import_district
+from kek.goals.concept_db import import_district
 from kek.goals.models import Concept
 from kek.regions.loading import load_regions
 from kek.regions.models import Region

@@ -3,7 +3,7 @@
 import pytest
 
 from kek.goals import exchange
-from kek.goals.concept_io import export_district, import_district
+from kek.goals.concept_db import export_district, import_district
 from kek.goals.models import FieldOfAction
 from kek.regions.models import Region
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from kek.goals import exchange
-from kek.goals.concept_io import import_district
+from kek.goals.concept_db import import_district
 from kek.goals.models import Concept
 from kek.projects import catalogue_io as io
 from kek.projects.catalogue_db import export_catalogue, import_catalogue

@@ -4,7 +4,7 @@ from django.core.management import BaseCommand, CommandError
 
 from kek.core.commands import acting_user, find_district
 from kek.goals import exchange
-from kek.goals.concept_io import import_district
+from kek.goals.concept_db import import_district
 
 
 class Command(BaseCommand):

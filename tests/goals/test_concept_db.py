@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from kek.goals import exchange
-from kek.goals.concept_io import export_district, import_district
+from kek.goals.concept_db import export_district, import_district
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from kek.regions.models import Region
 
