@@ -102,10 +102,6 @@ class Concept(models.Model):
     def __str__(self) -> str:
         return f"{self.title} (Version {self.version}, {self.get_status_display()})"
 
-    @property
-    def is_public(self) -> bool:
-        return self.status != self.Status.DRAFT
-
 
 class GoalObject(models.Model):
     """Fields shared by Handlungsfeld, strategisches Ziel and Teilziel."""
