@@ -9,7 +9,10 @@ Places are German and 1-based, as a user sees them in an editor or a spreadsheet
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +22,10 @@ import yaml
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = [
+    "SLUG",
     "FileError",
     "LineDict",
     "Row",
@@ -29,10 +34,12 @@ __all__ = [
     "file_format",
     "line_of",
     "load_yaml",
+    "new_workbook",
     "open_workbook",
     "place",
     "readable_format",
     "rows",
+    "ValueReader",
     "sheet_rows",
     "yaml_loader",
 ]
@@ -94,9 +101,7 @@ def at(mapping: Mapping[Any, Any], key: Any = None) -> str:
     return place(line_of(mapping, key))
 
 
-def _construct_mapping(
-    loader: yaml.constructor.SafeConstructor, node: yaml.MappingNode
-) -> Iterator[LineDict]:
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[LineDict]:
     data = LineDict()
     data.line = node.start_mark.line + 1
     yield data  # first, so that anchors and aliases to this mapping resolve
@@ -190,6 +195,16 @@ def open_workbook(
     return book
 
 
+def new_workbook(first_sheet: str) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its one (first) sheet, named `first_sheet`."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for sheet in book.worksheets:
+        book.remove(sheet)
+    return book, book.create_sheet(first_sheet)
+
+
 def sheet_rows(
     book: Workbook,
     sheet: str,
@@ -221,6 +236,91 @@ def csv_rows(
         yield from rows(records, required, file=file, error=error)
     except csv.Error as exc:
         raise error(file, place(records.line_num), "", f"ungültiges CSV ({exc}).") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Values of a mapping or row
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ValueReader:
+    """Turns the loosely typed values of a YAML mapping or a spreadsheet row into Python values.
+
+    Each check takes the value, its place and its field name and raises `error` (set by a file
+    format to its own subclass of FileError) with a German message.
+    """
+
+    error: type[FileError] = FileError
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def fail(self, where: str, name: str, problem: str) -> FileError:
+        return self.error(self.file, where, name, problem)
+
+    def text(self, value: Any, where: str, name: str, required: bool = False) -> str:
+        if value is None:
+            value = ""
+        if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise self.fail(where, name, "erwartet wird ein Text.")
+        text = value.strip()
+        if required and not text:
+            raise self.fail(where, name, "darf nicht leer sein.")
+        return text
+
+    def integer(self, value: Any, where: str, name: str, low: int, high: int) -> int:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise self.fail(where, name, f"erwartet wird eine ganze Zahl von {low} bis {high}.")
+        return value
+
+    def flag(self, value: Any, where: str, name: str) -> bool:
+        if value is None or value == "":
+            return False
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in {"ja", "true", "1", "wahr", "yes"}:
+            return True
+        if text in {"nein", "false", "0", "falsch", "no"}:
+            return False
+        raise self.fail(where, name, f"„{value}“ ist weder ja noch nein.")
+
+    def date(self, value: Any, where: str, name: str) -> dt.date | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise self.fail(where, name, f"„{value}“ ist kein Datum (JJJJ-MM-TT).") from None
+
+    def key(self, value: Any, where: str) -> str:
+        if value is None or value == "":
+            return str(uuid.uuid4())
+        try:
+            return str(uuid.UUID(str(value).strip()))
+        except ValueError:
+            raise self.fail(
+                where, "key", f"„{value}“ ist kein gültiger Schlüssel (UUID)."
+            ) from None
+
+    def slug(self, value: Any, where: str) -> str:
+        slug = self.text(value, where, "slug")
+        if slug and not SLUG.match(slug):
+            raise self.fail(
+                where, "slug", f"„{slug}“: nur Kleinbuchstaben, Ziffern und Bindestriche."
+            )
+        return slug
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,10 @@ class Change:
 
     @property
     def level_label(self) -> str:
-        return LEVEL_LABELS[(self.new or self.old).level]
+        row = self.new or self.old
+        if row is None:
+            raise ValueError("A change has an old or a new goal, or both.")
+        return LEVEL_LABELS[row.level]
 
     @property
     def title_changed(self) -> bool:

@@ -8,7 +8,7 @@ so export → import → export gives the same file. See docs/exchange-format.md
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,13 +16,13 @@ from typing import Any
 import yaml
 
 from kek.core import fileio
-from kek.core.fileio import FileError, at, place
+from kek.core.fileio import FileError, Row, ValueReader, at, place
 
 FORMAT = "kek-concept/1"
 STATUSES = ("draft", "consultation", "adopted", "superseded")
 LEVELS = ("field", "goal", "subgoal")
+WhereOf = dict[int, str]  # id() of a version or goal → its place, for checks across rows
 CHILDREN = {"field": "goals", "goal": "subgoals", "subgoal": None}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class ExchangeError(FileError):
@@ -73,80 +73,13 @@ class District:
 
 
 # ---------------------------------------------------------------------------------------------
-# Validation shared by both readers
+# Validation shared by both readers (YAML and XLSX)
 
 
-class Reader:
+class Reader(ValueReader):
     """Turns loosely typed values into the dataclasses, raising ExchangeError with a location."""
 
-    def __init__(self, file: str):
-        self.file = file
-
-    def fail(self, where: str, name: str, problem: str) -> ExchangeError:
-        return ExchangeError(self.file, where, name, problem)
-
-    def text(self, value: Any, where: str, name: str, required: bool = False) -> str:
-        if value is None:
-            value = ""
-        if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
-            raise self.fail(where, name, "erwartet wird ein Text.")
-        value = value.strip()
-        if required and not value:
-            raise self.fail(where, name, "darf nicht leer sein.")
-        return value
-
-    def integer(self, value: Any, where: str, name: str, low: int, high: int) -> int:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            raise self.fail(where, name, f"erwartet wird eine ganze Zahl von {low} bis {high}.")
-        return value
-
-    def flag(self, value: Any, where: str, name: str) -> bool:
-        if value is None or value == "":
-            return False
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in {"ja", "true", "1", "wahr", "yes"}:
-            return True
-        if text in {"nein", "false", "0", "falsch", "no"}:
-            return False
-        raise self.fail(where, name, f"„{value}“ ist weder ja noch nein.")
-
-    def date(self, value: Any, where: str, name: str) -> dt.date | None:
-        if value is None or value == "":
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise self.fail(where, name, f"„{value}“ ist kein Datum (JJJJ-MM-TT).") from None
-
-    def key(self, value: Any, where: str) -> str:
-        if value is None or value == "":
-            return str(uuid.uuid4())
-        try:
-            return str(uuid.UUID(str(value).strip()))
-        except ValueError:
-            raise self.fail(
-                where, "key", f"„{value}“ ist kein gültiger Schlüssel (UUID)."
-            ) from None
-
-    def slug(self, value: Any, where: str) -> str:
-        slug = self.text(value, where, "slug")
-        if slug and not SLUG.match(slug):
-            raise self.fail(
-                where, "slug", f"„{slug}“: nur Kleinbuchstaben, Ziffern und Bindestriche."
-            )
-        return slug
+    error = ExchangeError
 
     def sdgs(self, value: Any, where: str) -> list[int]:
         if value is None or value == "":
@@ -169,7 +102,7 @@ class Reader:
         return status
 
 
-def check_district(reader: Reader, versions: list[Version], where_of: dict[int, str]) -> None:
+def check_district(reader: Reader, versions: list[Version], where_of: WhereOf) -> None:
     """Rules that span rows: unique versions, one current, unique keys and slugs per level."""
     seen: set[int] = set()
     current = [v for v in versions if v.current]
@@ -221,7 +154,7 @@ def read_yaml(path: Path) -> District:
         raise reader.fail(
             at(data, "versions"), "versions", "erwartet wird eine Liste von Versionen."
         )
-    where_of: dict[int, str] = {}
+    where_of: WhereOf = {}
     versions = [_yaml_version(reader, item, where_of) for item in raw_versions]
     check_district(reader, versions, where_of)
     return District(
@@ -231,13 +164,13 @@ def read_yaml(path: Path) -> District:
     )
 
 
-def _mapping(reader: Reader, item: Any, parent_where: str, name: str) -> dict:
+def _mapping(reader: Reader, item: Any, parent_where: str, name: str) -> Mapping[str, Any]:
     if not isinstance(item, dict):
         raise reader.fail(parent_where, name, "erwartet wird ein Eintrag mit Feldern (title: …).")
     return item
 
 
-def _yaml_version(reader: Reader, item: Any, where_of: dict[int, str]) -> Version:
+def _yaml_version(reader: Reader, item: Any, where_of: WhereOf) -> Version:
     item = _mapping(reader, item, "", "versions")
     where = at(item)
     version = Version(
@@ -267,7 +200,9 @@ def _yaml_version(reader: Reader, item: Any, where_of: dict[int, str]) -> Versio
     return version
 
 
-def _yaml_goals(reader: Reader, parent: dict, name: str, level: str, where_of) -> list[Goal]:
+def _yaml_goals(
+    reader: Reader, parent: Mapping[str, Any], name: str, level: str, where_of: WhereOf
+) -> list[Goal]:
     items = parent.get(name) or []
     if not isinstance(items, list):
         raise reader.fail(at(parent, name), name, "erwartet wird eine Liste.")
@@ -314,7 +249,7 @@ def write_yaml(district: District, path: Path) -> None:
     path.write_text(header + text, encoding="utf-8")
 
 
-def _version_dict(version: Version) -> dict:
+def _version_dict(version: Version) -> dict[str, Any]:
     data: dict[str, Any] = {
         "version": version.version,
         "title": version.title,
@@ -334,7 +269,7 @@ def _version_dict(version: Version) -> dict:
     return data
 
 
-def _goal_dict(goal: Goal) -> dict:
+def _goal_dict(goal: Goal) -> dict[str, Any]:
     data: dict[str, Any] = {"key": goal.key, "title": goal.title, "slug": goal.slug}
     if goal.level == "field":
         data["vision"] = goal.vision
@@ -390,11 +325,7 @@ NOTES = [
 
 
 def write_xlsx(district: District, path: Path) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    info = book.active
-    info.title = "info"
+    book, info = fileio.new_workbook("info")
     info.append(["district_ags", district.ags])
     info.append(["district_name", district.name])
     for row in NOTES:
@@ -447,15 +378,15 @@ def read_xlsx(path: Path) -> District:
         info = {
             row[0]: row[1] for row in book["info"].iter_rows(values_only=True) if row and row[0]
         }
-    where_of: dict[int, str] = {}
+    where_of: WhereOf = {}
     versions = [
-        _xlsx_version(reader, row.cells, row.where, where_of)
+        _xlsx_version(reader, row, where_of)
         for row in _rows(book, "versions", VERSION_COLUMNS, path)
     ]
     by_number = {v.version: v for v in versions}
     parents: dict[tuple[int, str], Goal] = {}
     for row in _rows(book, "goals", GOAL_COLUMNS, path):
-        _xlsx_goal(reader, row.cells, row.where, by_number, parents, where_of)
+        _xlsx_goal(reader, row, by_number, parents, where_of)
     check_district(reader, versions, where_of)
     info_place = place(sheet="info")
     return District(
@@ -465,11 +396,12 @@ def read_xlsx(path: Path) -> District:
     )
 
 
-def _rows(book: Any, sheet: str, columns: list[str], path: Path) -> Iterable[fileio.Row]:
+def _rows(book: Any, sheet: str, columns: list[str], path: Path) -> Iterable[Row]:
     return fileio.sheet_rows(book, sheet, columns, file=path.name, error=ExchangeError)
 
 
-def _xlsx_version(reader: Reader, row: dict, where: str, where_of) -> Version:
+def _xlsx_version(reader: Reader, row: Row, where_of: WhereOf) -> Version:
+    where = row.where
     predecessor = row.get("predecessor")
     version = Version(
         version=reader.integer(row.get("version"), where, "version", 1, 9999),
@@ -491,7 +423,14 @@ def _xlsx_version(reader: Reader, row: dict, where: str, where_of) -> Version:
     return version
 
 
-def _xlsx_goal(reader: Reader, row: dict, where: str, by_number, parents, where_of) -> None:
+def _xlsx_goal(
+    reader: Reader,
+    row: Row,
+    by_number: dict[int, Version],
+    parents: dict[tuple[int, str], Goal],
+    where_of: WhereOf,
+) -> None:
+    where = row.where
     number = reader.integer(row.get("version"), where, "version", 1, 9999)
     version = by_number.get(number)
     if version is None:

@@ -11,7 +11,7 @@ Numbers keep up to 15 significant digits (what a spreadsheet cell holds).
 import datetime as dt
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,9 +20,8 @@ from typing import Any
 import yaml
 
 from kek.core import fileio
-from kek.core.fileio import FileError, at, place
+from kek.core.fileio import FileError, ValueReader, at, place
 from kek.evaluation.methods import ESTIMATORS, METHODS, NO_TARGET_PROFILES
-from kek.goals.exchange import SLUG, Reader
 
 FORMAT = "kek-catalogue/1"
 STATUSES = ("idea", "planned", "in_progress", "completed", "stopped")
@@ -154,7 +153,7 @@ class Catalogue:
                 yield indicator, measurement
 
 
-def number_key(number: str) -> tuple:
+def number_key(number: str) -> tuple[int | str, ...]:
     """Sort goal numbers as numbers: 1.2 before 1.10."""
     return tuple(int(part) if part.isdigit() else part for part in number.split("."))
 
@@ -163,11 +162,10 @@ def number_key(number: str) -> tuple:
 # Validation shared by both readers
 
 
-class CatalogueReader(Reader):
-    """Cell and value checks of the goal exchange, plus the catalogue's own types."""
+class CatalogueReader(ValueReader):
+    """The kit's value checks, plus the catalogue's own types."""
 
-    def fail(self, where: str, name: str, problem: str) -> CatalogueError:
-        return CatalogueError(self.file, where, name, problem)
+    error = CatalogueError
 
     def limited(self, value: Any, where: str, name: str, required: bool = False) -> str:
         text = self.text(value, where, name, required)
@@ -176,7 +174,9 @@ class CatalogueReader(Reader):
             raise self.fail(where, name, f"höchstens {limit} Zeichen (hier {len(text)}).")
         return text
 
-    def choice(self, value: Any, where: str, name: str, allowed: tuple, default: str) -> str:
+    def choice(
+        self, value: Any, where: str, name: str, allowed: tuple[str, ...], default: str
+    ) -> str:
         text = self.text(value, where, name) or default
         if text not in allowed:
             raise self.fail(where, name, f"„{text}“ ist keiner von: {', '.join(allowed)}.")
@@ -214,7 +214,9 @@ class CatalogueReader(Reader):
         except InvalidOperation:
             raise self.fail(where, name, f"„{value}“ ist keine Zahl.") from None
 
-    def optional_integer(self, value: Any, where: str, name: str, low: int, high: int):
+    def optional_integer(
+        self, value: Any, where: str, name: str, low: int, high: int
+    ) -> int | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         return self.integer(value, where, name, low, high)
@@ -236,12 +238,8 @@ class CatalogueReader(Reader):
         return [part.strip() for part in parts if part.strip()]
 
     def slug(self, value: Any, where: str) -> str:
-        slug = self.limited(value, where, "slug")
-        if slug and not SLUG.match(slug):
-            raise self.fail(
-                where, "slug", f"„{slug}“: nur Kleinbuchstaben, Ziffern und Bindestriche."
-            )
-        return slug
+        self.limited(value, where, "slug")
+        return super().slug(value, where)
 
 
 def _german_number(text: str) -> str:
@@ -304,7 +302,9 @@ def _or_one(weight: Decimal | None) -> Decimal:
     return Decimal("1.00") if weight is None else weight
 
 
-def _resolution(reader: CatalogueReader, values: dict, where: str) -> Resolution | None:
+def _resolution(
+    reader: CatalogueReader, values: Mapping[str, Any], where: str
+) -> Resolution | None:
     """From the four resolution_* fields; all empty = no resolution."""
     if all(values.get(name) in (None, "") for name in ("body", "number", "date", "title")):
         return None
@@ -366,7 +366,9 @@ def _indicator(
     )
 
 
-def _owner_level(reader: CatalogueReader, owner: str, level: str, projects, where: str) -> str:
+def _owner_level(
+    reader: CatalogueReader, owner: str, level: str, projects: Container[str], where: str
+) -> str:
     """Check a stated owner level, or infer it: project number, else 1.2 / 1.2.3 pattern."""
     if level and level not in OWNER_LEVELS:
         raise reader.fail(
@@ -523,12 +525,9 @@ NOTES = [
 
 
 def write_xlsx(catalogue: Catalogue, path: Path) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    book = Workbook()
-    info = book.active
-    info.title = "info"
+    book, info = fileio.new_workbook("info")
     info.append(["district_ags", catalogue.district_ags])
     info.append(["district_name", catalogue.district_name])
     info.append(["concept_version", catalogue.concept_version])
@@ -558,7 +557,7 @@ def write_xlsx(catalogue: Catalogue, path: Path) -> None:
     book.save(path)
 
 
-def _keep_text(cells: Iterable) -> None:
+def _keep_text(cells: Iterable[Any]) -> None:
     """Text that starts with = stays text, never a formula."""
     for cell in cells:
         if cell.data_type == "f":
@@ -569,7 +568,7 @@ def _yes(value: bool) -> str:
     return "ja" if value else "nein"
 
 
-def _project_row(p: Project) -> list:
+def _project_row(p: Project) -> list[Any]:
     resolution = p.resolution
     values = {
         "subgoals": "; ".join(p.subgoals),
@@ -593,7 +592,7 @@ def _decimal_cell(value: Decimal | None) -> float | int | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _indicator_row(i: Indicator) -> list:
+def _indicator_row(i: Indicator) -> list[Any]:
     return [getattr(i, name) for name in INDICATOR_COLUMNS]
 
 
@@ -656,7 +655,7 @@ def _key_ref(value: Any) -> str:
         return ""
 
 
-def _read_info(reader: CatalogueReader, book, catalogue: Catalogue) -> None:
+def _read_info(reader: CatalogueReader, book: Any, catalogue: Catalogue) -> None:
     if "info" not in book.sheetnames:
         return
     info = {row[0]: row[1] for row in book["info"].iter_rows(values_only=True) if len(row) > 1}
@@ -672,7 +671,12 @@ def _sheet_rows(reader: CatalogueReader, book: Any, name: str) -> Iterator[tuple
     """Yield (get, where) per non-empty row: get(column) → cell value, where(column) → place."""
     required = [c for c in SHEETS[name] if c not in OPTIONAL_COLUMNS]
     for row in fileio.sheet_rows(book, name, required, file=reader.file, error=CatalogueError):
-        yield row.get, (lambda _name, where=row.where: where)
+        yield row.get, _fixed(row.where)
+
+
+def _fixed(where: str) -> Locator:
+    """A row's place for every field (a spreadsheet row names its fields itself)."""
+    return lambda _name: where
 
 
 # ---------------------------------------------------------------------------------------------
@@ -711,7 +715,12 @@ def read_yaml(path: Path) -> Catalogue:
     return catalogue
 
 
-def _list(reader: CatalogueReader, parent: dict, name: str) -> list[dict]:
+def _locator(mapping: Mapping[str, Any]) -> Locator:
+    """The line of a field of a YAML mapping (or of the mapping for "")."""
+    return lambda name: at(mapping, name)
+
+
+def _list(reader: CatalogueReader, parent: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
     items = parent.get(name) or []
     if not isinstance(items, list):
         raise reader.fail(at(parent, name), name, "erwartet wird eine Liste.")
@@ -721,7 +730,9 @@ def _list(reader: CatalogueReader, parent: dict, name: str) -> list[dict]:
     return items
 
 
-def _yaml_project(reader: CatalogueReader, item: dict) -> tuple[Project, list[Indicator]]:
+def _yaml_project(
+    reader: CatalogueReader, item: Mapping[str, Any]
+) -> tuple[Project, list[Indicator]]:
     raw = item.get("resolution")
     resolution = None
     if raw not in (None, ""):
@@ -730,11 +741,10 @@ def _yaml_project(reader: CatalogueReader, item: dict) -> tuple[Project, list[In
                 at(item, "resolution"), "resolution", "erwartet wird body, date, title."
             )
         resolution = _resolution(reader, raw, at(raw))
-    project = _project(reader, item.get, lambda name: at(item, name), resolution)
+    project = _project(reader, item.get, _locator(item), resolution)
     project.where = at(item)
     project.milestones = [
-        _milestone(reader, m.get, lambda name, m=m: at(m, name))
-        for m in _list(reader, item, "milestones")
+        _milestone(reader, m.get, _locator(m)) for m in _list(reader, item, "milestones")
     ]
     indicators = [
         _yaml_indicator(reader, i, project.number, "project")
@@ -743,12 +753,13 @@ def _yaml_project(reader: CatalogueReader, item: dict) -> tuple[Project, list[In
     return project, indicators
 
 
-def _yaml_indicator(reader: CatalogueReader, item: dict, owner: str, level: str) -> Indicator:
-    indicator = _indicator(reader, item.get, lambda name: at(item, name), owner, level)
+def _yaml_indicator(
+    reader: CatalogueReader, item: Mapping[str, Any], owner: str, level: str
+) -> Indicator:
+    indicator = _indicator(reader, item.get, _locator(item), owner, level)
     indicator.where = at(item)
     indicator.measurements = [
-        _measurement(reader, m.get, lambda name, m=m: at(m, name))
-        for m in _list(reader, item, "measurements")
+        _measurement(reader, m.get, _locator(m)) for m in _list(reader, item, "measurements")
     ]
     return indicator
 
@@ -778,7 +789,7 @@ def write_yaml(catalogue: Catalogue, path: Path) -> None:
     path.write_text(header + text, encoding="utf-8")
 
 
-def _project_dict(p: Project, indicators: list[Indicator]) -> dict:
+def _project_dict(p: Project, indicators: list[Indicator]) -> dict[str, Any]:
     data: dict[str, Any] = {"number": p.number, "title": p.title, "slug": p.slug}
     optional = {
         "description": p.description,
@@ -815,7 +826,7 @@ def _project_dict(p: Project, indicators: list[Indicator]) -> dict:
     return data
 
 
-def _indicator_dict(i: Indicator) -> dict:
+def _indicator_dict(i: Indicator) -> dict[str, Any]:
     names = [c for c in INDICATOR_COLUMNS if c not in ("owner", "owner_level")]
     data = {name: getattr(i, name) for name in names}
     data = {k: v for k, v in data.items() if v not in (None, "")}

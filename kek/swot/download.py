@@ -6,8 +6,10 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from kek.core.fileio import new_workbook
 
 COLUMNS = {
     "topic": "Themenfeld",
@@ -40,9 +42,7 @@ def to_csv(rows: Sequence[Mapping[str, object]]) -> bytes:
 
 
 def to_xlsx(rows: Sequence[Mapping[str, object]], title: str = "SWOT-Analyse") -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
+    book, sheet = new_workbook(title[:31])
     sheet.append(list(COLUMNS.values()))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -52,7 +52,7 @@ def to_xlsx(rows: Sequence[Mapping[str, object]], title: str = "SWOT-Analyse") -
         )
     widths = {"title": 40, "explanation": 60, "evidence": 60, "goals": 40}
     for index, key in enumerate(COLUMNS, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
+        letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = widths.get(key, 16)
         if key in widths:
             for cell in sheet[letter][1:]:
