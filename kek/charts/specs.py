@@ -71,6 +71,8 @@ MEASURED = "Messwert"
 TARGET = "Zielwert"
 
 Rows = Iterable[Mapping[str, Any]] | pl.DataFrame
+Schema = Mapping[str, pl.DataType | type[pl.DataType]]  # column → type (class or instance)
+Spec = dict[str, Any]  # a Vega-Lite specification or a part of one
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,9 @@ class Chart:
 # --- rows -------------------------------------------------------------------------------------
 
 
-def _frame(rows: Rows, schema: Mapping[str, pl.DataType], decimals: int) -> pl.DataFrame:
+def _frame(rows: Rows, schema: Schema, decimals: int) -> pl.DataFrame:
     """The rows as a frame with exactly ``schema``'s columns, values rounded for display."""
+    frame: pl.DataFrame | None
     if isinstance(rows, pl.DataFrame):
         frame = rows
     else:
@@ -126,7 +129,7 @@ def _periods(frame: pl.DataFrame) -> tuple[pl.DataFrame, bool]:
 # --- spec parts -------------------------------------------------------------------------------
 
 
-def _base(name: str, description: str, rows: list[dict[str, Any]], **extra: Any) -> dict:
+def _base(name: str, description: str, rows: list[dict[str, Any]], **extra: Any) -> Spec:
     return {
         "$schema": SCHEMA,
         "description": description,
@@ -174,7 +177,7 @@ def _period_label(is_year: bool) -> str:
     return "Jahr" if is_year else "Zeitpunkt"
 
 
-def _by_region(channel_range: tuple[Any, ...], regions: list[str], legend: Any) -> dict:
+def _by_region(channel_range: tuple[Any, ...], regions: list[str], legend: Any) -> Spec:
     values = [channel_range[i % len(channel_range)] for i in range(len(regions))]
     scale = {"domain": regions, "range": values}
     return {"field": "region", "type": "nominal", "scale": scale, "legend": legend}

@@ -394,7 +394,8 @@ class _Observed:
 
     @property
     def count(self) -> np.ndarray:
-        return self.stop - self.start
+        count: np.ndarray = self.stop - self.start
+        return count
 
     def take(self, array: np.ndarray, index: np.ndarray, valid: np.ndarray) -> np.ndarray:
         """``array[index]`` per series, NaN where not ``valid``."""
@@ -418,7 +419,8 @@ class _Texts:
     texts: tuple[str, ...]
 
     def is_(self, text: str) -> np.ndarray:
-        return np.asarray([candidate == text for candidate in self.texts], dtype=bool)[self.codes]
+        found = np.asarray([candidate == text for candidate in self.texts], dtype=bool)
+        return np.take(found, self.codes)
 
     def where(self, condition: np.ndarray, text: str) -> _Texts:
         """``text`` where ``condition`` holds, else unchanged."""
@@ -426,7 +428,7 @@ class _Texts:
         return _Texts(np.where(condition, texts.index(text), self.codes), texts)
 
     def strings(self) -> np.ndarray:
-        return np.asarray(self.texts)[self.codes]
+        return np.take(np.asarray(self.texts), self.codes)
 
     def series(self, name: str) -> pl.Series:
         texts = pl.Series(name, [text or None for text in self.texts], dtype=pl.String)
@@ -633,7 +635,7 @@ def _growth_ratio(observed: np.ndarray, required: np.ndarray, achieved: np.ndarr
 
 def _profile_threshold(profiles: _Texts, index: int) -> np.ndarray:
     values = [NO_TARGET_PROFILES[name][index] for name in profiles.texts]
-    return np.asarray(values)[profiles.codes]
+    return np.take(np.asarray(values), profiles.codes)
 
 
 def _dns(obs: _Observed, p: pl.DataFrame, estimators: _Texts) -> dict[str, Any]:
@@ -766,7 +768,8 @@ def _trend(obs: _Observed, p: pl.DataFrame) -> dict[str, Any]:
 def _cagr(v0: np.ndarray, v1: np.ndarray, t0: np.ndarray, t1: np.ndarray) -> np.ndarray:
     """CAGR(v0 → v1, t0 → t1) = (v1 / v0)^(1 / (t1 − t0)) − 1; NaN where undefined."""
     with np.errstate(all="ignore"):
-        return np.power(v1 / v0, 1.0 / (t1 - t0)) - 1.0
+        cagr: np.ndarray = np.power(v1 / v0, 1.0 / (t1 - t0)) - 1.0
+    return cagr
 
 
 def _first_reason(*rules: tuple[np.ndarray, str]) -> _Texts:
@@ -787,7 +790,7 @@ def _notes(*rules: tuple[np.ndarray, str]) -> _Texts:
 
 
 def _lookup(status: _Texts, scores: Mapping[str, float]) -> np.ndarray:
-    return np.asarray([scores.get(text, np.nan) for text in status.texts])[status.codes]
+    return np.take(np.asarray([scores.get(text, np.nan) for text in status.texts]), status.codes)
 
 
 def _to_frame(

@@ -28,7 +28,8 @@ def cagr(v0: float, v1: float, t0: float, t1: float) -> float:
 def power(base: float, exponent: float) -> float:
     """``base ** exponent`` with IEEE overflow to inf, as numpy does."""
     try:
-        return base**exponent
+        result: float = base**exponent  # real: the bases are ratios of same-signed values
+        return result
     except OverflowError:
         return math.inf
 
@@ -66,7 +67,7 @@ def open_sdg(
 
     current_year, current_value = points[-1]
     row |= {"current_year": current_year, "current_value": current_value}
-    achieved = has_target and (
+    achieved = target is not None and (
         (direction == -1 and current_value <= target)
         or (direction == 1 and current_value >= target)
     )
@@ -82,11 +83,13 @@ def open_sdg(
             notes.insert(0, m.BASE_ZERO_REPLACED)
         row |= {"base_year": base_year, "base_value": base_value, "sign": sign}
         reason = _open_sdg_problem(base_value, current_value, base_year, current_year)
-        if reason is None and has_target:
+        if reason is None and target is not None:
             reason = _target_problem(base_value, target, base_year, target_year)
         if reason is None:
             observed = cagr(base_value, current_value, base_year, current_year)
-            required = cagr(base_value, target, base_year, target_year) if has_target else None
+            required = (
+                cagr(base_value, target, base_year, target_year) if target is not None else None
+            )
             if required is None:
                 value = sign * direction * observed
             elif required == 0:
@@ -182,7 +185,7 @@ def dns(
         reason = m.FEWER_THAN_3_POINTS
     elif estimator == "compound" and (y_f == 0 or (y_f > 0 > y_c) or (y_f < 0 < y_c)):
         reason = m.COMPOUND_UNDEFINED
-    if reason is not None:
+    if reason is not None or target is None:  # no target is a reason above
         return row | {"status": m.NOT_RATED, "reason": reason}
 
     horizon = max(target_year - t_c, 0)

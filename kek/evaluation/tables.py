@@ -19,6 +19,7 @@ import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -215,7 +216,7 @@ def _split_plain(text: str, delimiter: str) -> pl.DataFrame | None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = pl.Series("text", [text]).str.split("\n").explode()
     limit = csv.field_size_limit()
-    if lines.str.len_bytes().max() > limit and lines.str.len_chars().max() > limit:
+    if (lines.str.len_bytes() > limit).any() and (lines.str.len_chars() > limit).any():
         return None
     return pl.DataFrame(
         {
@@ -327,7 +328,7 @@ class _Checker:
                 parsed.append(parser(raw[row]))
                 rows.append(row)
             except ValueError as error:
-                self.note(row, lambda i, error=error: (f"'{raw[i]}' {error}", raw.name))
+                self.note(row, partial(_unreadable, raw, str(error)))
         return values.scatter(rows, parsed) if rows else values
 
     def choice(self, raw: pl.Series, allowed: Any) -> pl.Series:
@@ -431,3 +432,7 @@ def _direction(text: str) -> int:
 def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> None:
     if value not in allowed:
         raise InputError(f"'{value}' ist kein gültiges {what} ({' oder '.join(allowed)})")
+
+
+def _unreadable(raw: pl.Series, problem: str, row: int) -> tuple[str, str | None]:
+    return f"'{raw[row]}' {problem}", raw.name

@@ -42,6 +42,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import polars as pl
+from polars.expr.whenthen import ChainedThen, Then
 
 Frame = pl.DataFrame | Mapping[str, Sequence[Any]]
 Directions = pl.DataFrame | Mapping[str, int] | None
@@ -97,7 +98,7 @@ def _normalised(table: Frame) -> pl.DataFrame:
 
 def _level_from_key() -> pl.Expr:
     key = pl.col("region_key")
-    level = pl.when(key == GERMANY).then(pl.lit(COUNTRY))
+    level: Then | ChainedThen = pl.when(key == GERMANY).then(pl.lit(COUNTRY))
     for length, name in LEVEL_BY_KEY_LENGTH.items():
         level = level.when(key.str.len_chars() == length).then(pl.lit(name))
     return level.otherwise(pl.lit(None, dtype=pl.String))

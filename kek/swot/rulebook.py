@@ -28,7 +28,7 @@ KIND_LABELS = {
     "threat": "Risiko",
 }
 MEASURES = ("gap_land", "gap_country", "trend")
-OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+OPERATORS: dict[str, Callable[[pl.Expr, float], pl.Expr]] = {
     ">=": operator.ge,
     ">": operator.gt,
     "<=": operator.le,

@@ -126,7 +126,8 @@ def _sections(
     before = body.slice(0, first).with_row_index("_i")
     stub_empty = pl.all_horizontal([cell == "" for cell in _first_cells(stub)])
     titled = before.filter(~stub_empty)
-    header_start = int(titled["_i"].max()) + 1 if titled.height else 0
+    # The filter keeps the order of the rows: the last titled row is the lowest one.
+    header_start = int(titled["_i"][-1]) + 1 if titled.height else 0
     header = before.slice(header_start).drop("_i")
     if header.height == 0:
         line = int(body["source_line"][first])
