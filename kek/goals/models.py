@@ -32,11 +32,12 @@ class SDG(models.Model):
         return f"SDG {self.number}: {self.title}"
 
 
-class ConceptQuerySet(models.QuerySet):
-    def public(self):
+class ConceptQuerySet(models.QuerySet["Concept"]):
+    def public(self) -> "ConceptQuerySet":
         return self.exclude(status=Concept.Status.DRAFT)
 
-    def current_for(self, region: Region):
+    def current_for(self, region: Region) -> "Concept | None":
+        """The district's current version; takes the Region, not its id."""
         return self.filter(region=region, is_current=True).first()
 
 
