@@ -30,8 +30,10 @@ urlpatterns += [
     path("abmelden/", LogoutView.as_view(next_page="/"), name="logout"),
     path("meine-projekte/", lead_views.my_projects, name="my_projects"),
     path("", include(wagtail_urls)),
-    # Goal numbers such as 1.2.3 put dots into page routes, which Wagtail's pattern refuses.
-    re_path(r"^((?:[\w\-.]+/)*)$", wagtail_views.serve, name="kek_serve_numbered"),
-    # Data downloads routed by pages (…/indikatoren/7.csv) end in a file name, not a slash.
-    re_path(r"^((?:[\w\-.]+/)+[\w\-.]+\.(?:csv|xlsx))$", wagtail_views.serve, name="kek_serve_csv"),
+    # Wagtail's own pattern refuses dots, but public routes have them: goal numbers
+    # (ziele/1.2.3-slug/) and downloads that end in a file name (swot/tabelle.xlsx). This one
+    # pattern hands both to Wagtail, which passes them to the start page's routes.
+    re_path(
+        r"^((?:[\w\-.]+/)*(?:[\w\-.]+\.(?:csv|xlsx))?)$", wagtail_views.serve, name="kek_serve"
+    ),
 ]

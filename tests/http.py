@@ -43,3 +43,16 @@ def write_url_names(marker: str) -> set[str]:
     without the "wagtailadmin:" prefix of the views an app registers in the admin."""
     names = {name.removeprefix("wagtailadmin:") for name in url_names()}
     return {n for n in names if marker in n and n.rpartition(":")[2] not in READ_ONLY_VIEWS}
+
+
+def home_of(region):
+    from kek.cms.models import DistrictHomePage
+
+    return DistrictHomePage.objects.get(region=region)
+
+
+def goal_address(goal) -> str:
+    """Public address of a field of action, goal or sub-goal on its district's site."""
+    from kek.goals.public import goal_url
+
+    return goal_url(home_of(goal.concept.region), goal)

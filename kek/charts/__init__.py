@@ -12,6 +12,7 @@ from .specs import (
     choropleth,
     comparison_bars,
     distribution,
+    district_rows,
     measurement_series,
     time_series,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "choropleth",
     "comparison_bars",
     "distribution",
+    "district_rows",
     "measurement_series",
     "time_series",
 ]

@@ -278,6 +278,12 @@ def _district_columns(unit: str) -> dict[str, str]:
     return {"ags": "Kreisschlüssel", "region": "Kreis", "value": _unit_label(unit)}
 
 
+def district_rows(rows: Rows, decimals: int = 1) -> pl.DataFrame:
+    """All districts' rows (``ags``, ``region``, ``value``) as the district charts show them,
+    values rounded; the input of ``kek.statistics.analysis.district_summary``."""
+    return _frame(rows, _DISTRICT_SCHEMA, decimals)
+
+
 def distribution(
     rows: Rows,
     *,
@@ -286,13 +292,15 @@ def distribution(
     decimals: int = 1,
     home: str | None = None,
     direction: int = 0,
+    summary: Mapping[str, Any],
 ) -> Chart:
     """Strip plot of all districts' values with the median and the home district marked.
 
     Rows: ``ags``, ``region`` (name), ``value``; ``home`` is the home district's AGS;
-    ``direction`` (+1/−1/0) only changes how the text alternative states its rank."""
+    ``direction`` (+1/−1/0) only changes how the text alternative states its rank;
+    ``summary`` (``kek.statistics.analysis.district_summary``) gives the text alternative its
+    range, median and the home district's rank."""
     frame = _frame(rows, _DISTRICT_SCHEMA, decimals)
-    summary = texts.district_summary(frame, home, direction)
     description = texts.distribution_text(summary, title, unit, decimals, direction)
     region_tooltip = {"field": "region", "type": "nominal", "title": "Kreis"}
     median = {"aggregate": [{"op": "median", "field": "value", "as": "median"}]}
@@ -346,6 +354,7 @@ def choropleth(
     decimals: int = 1,
     home: str | None = None,
     direction: int = 0,
+    summary: Mapping[str, Any],
     geojson_url: str | None = None,
 ) -> Chart:
     """Map of all districts coloured by value (grey: no value), the home district outlined.
@@ -357,7 +366,6 @@ def choropleth(
     ``Chart.attribution`` (shown under the map by the template)."""
     frame = _frame(rows, _DISTRICT_SCHEMA, decimals)
     features = district_features()
-    summary = texts.district_summary(frame, home, direction)
     description = texts.map_text(summary, title, unit, decimals, direction, len(features))
     data_rows = frame.to_dicts()
     inline = {"values": list(features)}

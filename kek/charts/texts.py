@@ -9,8 +9,6 @@ from typing import Any
 
 import polars as pl
 
-from kek.statistics import analysis
-
 NO_VALUE = "k. A."
 NO_DATA = "Es liegen keine Werte vor."
 
@@ -98,28 +96,6 @@ def bars_text(frame: pl.DataFrame, title: str, unit: str, decimals: int, home: s
 
 
 # --- all districts: distribution and map ------------------------------------------------------
-
-
-def district_summary(frame: pl.DataFrame, home: str | None, direction: int) -> dict[str, Any]:
-    """Count, min/median/max with district names and the home district's rank, computed by
-    :func:`kek.statistics.analysis.distribution` so texts and analysis tables rank alike.
-    ``frame``: ags, region, value. Empty dict when no district has a value."""
-    table = frame.select(
-        indicator=pl.lit("chart"),
-        region_key="ags",
-        region_level=pl.lit(analysis.DISTRICT),
-        period=pl.lit(0),
-        value="value",
-    )
-    summary = analysis.distribution(table, home_key=home, directions={"chart": direction})
-    if summary.is_empty():
-        return {}
-    result = summary.row(0, named=True)
-    names = dict(frame.select("ags", "region").iter_rows())
-    result["min_region"] = names.get(result["min_region_key"])
-    result["max_region"] = names.get(result["max_region_key"])
-    result["home_region"] = names.get(home)
-    return result
 
 
 _RANK_ORDER = {

@@ -6,3 +6,12 @@ class CmsConfig(AppConfig):
     label = "cms"
     verbose_name = "Seiten"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from kek.core import sites as core_sites
+        from kek.core.registry import DefaultLoader, default_loaders
+
+        from . import sites
+
+        default_loaders.register(DefaultLoader("site", sites.load, 20))
+        core_sites.provide(sites.homes_for_regions)

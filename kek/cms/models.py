@@ -1,19 +1,21 @@
-"""Editorial pages. The district's start page also routes the goal system's public pages."""
+"""Editorial pages. The district's start page is the root of its site and routes the public
+pages every app registers (`kek.core.registry.public_routes`)."""
 
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern
+from django.urls import path as django_path
+from django.urls import re_path as django_re_path
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from kek.goals import views as goal_views
-from kek.projects import lead_views
-from kek.projects import summaries as project_summaries
-from kek.projects import views as project_views
+from kek.core.registry import PublicRoute, public_routes
+from kek.goals.models import Concept
 from kek.regions.models import Region
-from kek.statistics import views as statistics_views
-from kek.swot import views as swot_views
+
+from . import sections
 
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -65,94 +67,26 @@ class DistrictHomePage(RoutablePageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context.update(goal_views.start_page_context(self))
-        context.update(project_summaries.catalogue_summary(context["concept"]))
-        context["swot_matrix"] = swot_views.matrix(context["concept"])
+        concept = Concept.objects.current_for(self.region)
+        context["concept"] = concept
+        context["sections"] = sections.build(self, concept, context)
         return context
 
-    @path("zielsystem/")
-    def goal_tree(self, request: HttpRequest) -> HttpResponse:
-        return goal_views.goal_tree(request, self)
+    @classmethod
+    def get_subpage_urls(cls) -> tuple:
+        """Wagtail's own index route, then every app's public routes (core.registry)."""
+        return (*super().get_subpage_urls(), *(as_url(route) for route in public_routes))
 
-    @path("handlungsfelder/<slug:slug>/")
-    def field_of_action(self, request: HttpRequest, slug: str) -> HttpResponse:
-        return goal_views.field_detail(request, self, slug)
 
-    @re_path(r"^ziele/(?P<ref>[0-9.]+-[-a-z0-9]+|[0-9.]+)/$")
-    def goal(self, request: HttpRequest, ref: str) -> HttpResponse:
-        return goal_views.goal_detail(request, self, ref)
+def as_url(route: PublicRoute) -> URLPattern:
+    """A registered route as a routable-page pattern; the view gets the start page."""
 
-    @path("versionen/")
-    def versions(self, request: HttpRequest) -> HttpResponse:
-        return goal_views.version_list(request, self)
+    def serve(page: "DistrictHomePage", request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return route.view(request, page, *args, **kwargs)
 
-    @path("versionen/vergleich/")
-    def compare_versions(self, request: HttpRequest) -> HttpResponse:
-        return goal_views.version_compare(request, self)
-
-    @path("versionen/<int:version>/")
-    def version_tree(self, request: HttpRequest, version: int) -> HttpResponse:
-        return goal_views.goal_tree(request, self, version=version)
-
-    # Project catalogue, dashboard and evaluation reports (kek.projects.views).
-    @path("projekte/")
-    def project_catalogue(self, request: HttpRequest) -> HttpResponse:
-        return project_views.catalogue(request, self)
-
-    @re_path(r"^projekte/(?P<ref>[^/]+)/$")
-    def project(self, request: HttpRequest, ref: str) -> HttpResponse:
-        return project_views.project_detail(request, self, ref)
-
-    # Wagtail hands routes a trailing slash; the address itself ends in ".csv" (kek/urls.py).
-    @re_path(r"^projekte/(?P<ref>[^/]+)/indikatoren/(?P<pk>[0-9]+)\.csv/$")
-    def project_indicator_csv(self, request: HttpRequest, ref: str, pk: str) -> HttpResponse:
-        return project_views.indicator_csv(request, self, ref, int(pk))
-
-    @path("dashboard/")
-    def dashboard(self, request: HttpRequest) -> HttpResponse:
-        return project_views.dashboard(request, self)
-
-    @path("dashboard/<slug:slug>/")
-    def field_dashboard(self, request: HttpRequest, slug: str) -> HttpResponse:
-        return project_views.dashboard(request, self, slug)
-
-    @path("evaluierung/")
-    def evaluation_reports(self, request: HttpRequest) -> HttpResponse:
-        return project_views.evaluation_list(request, self)
-
-    @path("evaluierung/<int:pk>/")
-    def evaluation_report(self, request: HttpRequest, pk: int) -> HttpResponse:
-        return project_views.evaluation_detail(request, self, pk)
-
-    @re_path(r"^projekte/(?P<ref>[^/]+)/aktualisieren/$")
-    def update_project(self, request: HttpRequest, ref: str) -> HttpResponse:
-        return lead_views.update_project(request, self, ref)
-
-    # Data & analysis (kek.statistics.views).
-    @path("daten/")
-    def data_overview(self, request: HttpRequest) -> HttpResponse:
-        return statistics_views.overview(request, self)
-
-    @path("daten/thema/<slug:slug>/")
-    def data_topic(self, request: HttpRequest, slug: str) -> HttpResponse:
-        return statistics_views.topic_detail(request, self, slug)
-
-    @re_path(r"^daten/indikator/(?P<code>[^/]+)/$")
-    def data_indicator(self, request: HttpRequest, code: str) -> HttpResponse:
-        return statistics_views.indicator_detail(request, self, code)
-
-    @re_path(r"^daten/indikator/(?P<code>[^/]+)/(?P<name>[a-z]+)\.csv/$")
-    def data_chart_csv(self, request: HttpRequest, code: str, name: str) -> HttpResponse:
-        return statistics_views.chart_csv(request, self, code, name)
-
-    # SWOT analysis (kek.swot.views).
-    @path("swot/")
-    def swot_analysis(self, request: HttpRequest) -> HttpResponse:
-        return swot_views.swot_page(request, self)
-
-    @re_path(r"^swot/tabelle\.(?P<file_format>csv|xlsx)/$")
-    def swot_download(self, request: HttpRequest, file_format: str) -> HttpResponse:
-        return swot_views.swot_download(request, self, file_format)
+    serve.__name__ = route.name
+    make = django_re_path if route.regex else django_path
+    return make(route.pattern, serve, name=route.name)
 
 
 class StandardPage(Page):

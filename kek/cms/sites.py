@@ -67,3 +67,13 @@ def grant_planner_permissions(page: Page) -> None:
         GroupCollectionPermission.objects.get_or_create(
             group=planner, collection=root, permission=permission
         )
+
+
+def load(region: Region, folder, spec: dict) -> None:
+    """Default-content loader: the district's site with the pages of its district.yaml."""
+    ensure_site(region, spec.get("hostname", "localhost"), spec["home"], spec.get("pages", []))
+
+
+def homes_for_regions(region_ids: set[int]) -> dict[int, DistrictHomePage]:
+    homes = DistrictHomePage.objects.live().filter(region_id__in=region_ids)
+    return {home.region_id: home for home in homes}

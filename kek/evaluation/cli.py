@@ -17,8 +17,8 @@ from pathlib import Path
 import polars as pl
 
 from kek.evaluation import methods
+from kek.evaluation.statuses import LABELS
 from kek.evaluation.tables import InputError, evaluate_csv
-from kek.projects.statuses import LABELS
 
 HELP = "Bewertet Zeitreihen aus CSV-Dateien (Reihen S.csv, Parameter P.csv) → R.csv."
 PROG = "kek evaluate"

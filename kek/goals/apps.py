@@ -8,4 +8,9 @@ class GoalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import rules, signals  # noqa: F401
+        from kek.core.registry import DefaultLoader, default_loaders
+
+        from . import defaults, public, rules, signals  # noqa: F401
+
+        public.register()
+        default_loaders.register(DefaultLoader("goals", defaults.load, 10))

@@ -1,21 +1,23 @@
-"""Public pages of the goal system, routed by the district's start page (cms.DistrictHomePage)."""
+"""Public pages of the goal system (routes in goals/public.py). Other apps add panels to the
+field and goal pages through `kek.core.registry.goal_panels`."""
+
+from typing import Any
 
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 
-from kek.projects import summaries as project_summaries
-from kek.swot.models import sorted_items
+from kek.core.registry import goal_panels
+from kek.core.routes import route_url
+from kek.core.views import add_parts, render
 
 from . import queries
 from .diff import compare
 from .models import Concept, StrategicGoal, SubGoal
-from .urls import goal_path
 
 
 def current_concept(home) -> Concept | None:
-    return Concept.objects.current_for(home.region_id)
+    return Concept.objects.current_for(home.region)
 
 
 def require_current(home) -> Concept:
@@ -32,19 +34,18 @@ def visible_versions(request: HttpRequest, home):
     return versions
 
 
-def render(request: HttpRequest, home, template: str, context: dict) -> HttpResponse:
-    context = {"page": home, "self": home, **context}
-    return TemplateResponse(request, template, context)
-
-
-def start_page_context(home) -> dict:
-    concept = current_concept(home)
+def start_fields(home, concept: Concept | None) -> dict[str, Any]:
+    """The start page's cards of the fields of action."""
     if concept is None:
-        return {"concept": None, "fields": []}
+        return {"fields": []}
     fields = concept.fields_of_action.order_by("position", "id").annotate(
         goal_count=Count("goals", distinct=True)
     )
-    return {"concept": concept, "fields": fields}
+    return {"fields": fields}
+
+
+def version_tree(request: HttpRequest, home, version: int) -> HttpResponse:
+    return goal_tree(request, home, version)
 
 
 def goal_tree(request: HttpRequest, home, version: int | None = None) -> HttpResponse:
@@ -63,10 +64,8 @@ def goal_tree(request: HttpRequest, home, version: int | None = None) -> HttpRes
 def field_detail(request: HttpRequest, home, slug: str) -> HttpResponse:
     concept = require_current(home)
     field = get_object_or_404(queries.tree(concept), slug=slug)
-    context = {"concept": concept, "field": field}
-    context.update(
-        project_summaries.field_context(concept, field, lambda obj: home.url + goal_path(obj))
-    )
+    context: dict[str, Any] = {"concept": concept, "field": field}
+    add_parts(context, goal_panels, "field", home, concept, field)
     return render(request, home, "goals/field_detail.html", context)
 
 
@@ -84,9 +83,9 @@ def goal_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
     goal = find_goal(concept, number, slug)
     if goal is None:
         raise Http404("Dieses Ziel gibt es in der aktuellen Version nicht.")
-    canonical = goal_path(goal)
-    if canonical != f"ziele/{ref}/":
-        return HttpResponsePermanentRedirect(home.url + canonical)
+    canonical = f"{goal.number}-{goal.slug}"
+    if canonical != ref:
+        return HttpResponsePermanentRedirect(route_url("goal", home, ref=canonical))
     if isinstance(goal, SubGoal):
         goal = (
             SubGoal.objects.select_related("goal__field").prefetch_related("sdgs").get(pk=goal.pk)
@@ -98,9 +97,7 @@ def goal_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
         )
         children = goal.subgoals.order_by("position", "id").prefetch_related("sdgs")
         context = {"goal": goal, "parent": None, "field": goal.field, "children": children}
-    context.update(project_summaries.goal_context(concept, goal))
-    strategic = context["parent"] or goal
-    context["swot_items"] = sorted_items(strategic.swot_items.select_related("topic"))
+    add_parts(context, goal_panels, "goal", home, concept, goal)
     return render(request, home, "goals/goal_detail.html", {"concept": concept, **context})
 
 

@@ -8,4 +8,9 @@ class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401
+        from kek.core.registry import DefaultLoader, default_loaders
+
+        from . import defaults, public, rules  # noqa: F401
+
+        public.register()
+        default_loaders.register(DefaultLoader("projects", defaults.load, 40))

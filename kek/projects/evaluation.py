@@ -13,10 +13,11 @@ from typing import Any
 import polars as pl
 
 from kek.evaluation import methods
+from kek.evaluation.statuses import label_for
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
+from kek.statistics.series import yearly_values
 
 from .models import Measurement, Project, TargetIndicator
-from .statuses import label_for
 
 CONCEPT = "concept"
 
@@ -109,16 +110,12 @@ def observations(indicators: list[TargetIndicator]) -> pl.DataFrame:
 
 
 def statistical_series(indicators: list[TargetIndicator]) -> pl.DataFrame:
-    """Values of linked official series, if the statistics app provides them."""
+    """Yearly values of the linked official series."""
     empty = pl.DataFrame(
         schema={"series_id": pl.Int64, "year": pl.Int64, "day": pl.Int64, "value": pl.Float64}
     )
     linked = [i for i in indicators if i.series_indicator and i.series_region_id]
     if not linked:
-        return empty
-    try:
-        from kek.statistics.series import yearly_values
-    except ImportError:
         return empty
     requests = [
         (i.pk, i.series_indicator, i.series_region_id, i.series_disaggregation) for i in linked

@@ -1,6 +1,6 @@
 """Project leads update status, milestones and measurements of their own projects (F17, F30).
 
-`projekte/<ref>/aktualisieren/` is routed by the district's start page (cms.DistrictHomePage).
+`projekte/<ref>/aktualisieren/` is a public route (projects/public.py).
 The page holds three forms that post separately (field `aktion`); each POST checks the object
 permission on the server. simple_history's middleware records the signed-in user with every
 change of the project; milestone and measurement changes are noted in the project's history
@@ -13,64 +13,32 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.forms import BaseForm, BaseFormSet
 from django.http import (
-    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseNotAllowed,
+    HttpResponsePermanentRedirect,
     HttpResponseRedirect,
 )
 from django.template.response import TemplateResponse
 from django.utils.text import Truncator
 
-from kek.goals.models import Concept
+from kek.core.sites import homes_for_regions
+from kek.core.views import require
+from kek.evaluation.statuses import number
 
 from .forms import MeasurementForm, MilestoneFormSet, ProjectStatusForm, duplicate_message
 from .models import Measurement, Project, TargetIndicator
-from .statuses import number
-from .urls import project_path
+from .views import project_url, resolve
 
 # The three forms of the page; the names are also their prefixes and values of `aktion`.
 STATUS, MILESTONES, MEASUREMENT = "status", "meilensteine", "messwert"
 NO_CHANGES = "Es wurden keine Änderungen übermittelt."
 RECENT_MEASUREMENTS = 5
-
-
-# ----------------------------------------------------------------------------- lookup
-
-
-def find_project(home, ref: str) -> Project:
-    """The project of the district's current catalogue whose public reference is `ref`."""
-    concept = Concept.objects.current_for(home.region_id)
-    ref = ref.lower()
-    # The slug is what follows one of the hyphens; narrow down by it, then compare exactly.
-    slugs = [ref[i + 1 :] for i, char in enumerate(ref) if char == "-"]
-    if concept is not None and slugs:
-        matches = Q()
-        for slug in slugs:
-            matches |= Q(slug__iexact=slug)
-        for project in Project.objects.filter(matches, concept=concept):
-            if project.public_ref == ref:
-                return project
-    raise Http404("Dieses Projekt gibt es im aktuellen Projektkatalog nicht.")
-
-
-def project_url(home, project: Project) -> str:
-    return home.url + project_path(project)
-
-
-def update_url(home, project: Project) -> str:
-    return f"{project_url(home, project)}aktualisieren/"
-
-
-def require(user, permission: str, obj) -> None:
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied
 
 
 # ----------------------------------------------------------------------------- update page
@@ -81,7 +49,9 @@ def update_project(request: HttpRequest, home, ref: str) -> HttpResponse:
         return HttpResponseNotAllowed(["GET", "POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    project = find_project(home, ref)
+    project, redirect = resolve(home, ref)
+    if redirect and request.method == "GET":
+        return HttpResponsePermanentRedirect(project_url(home, project, "update_project"))
     require(request.user, "projects.update_project", project)
     forms = blank_forms(project)
     if request.method == "POST":
@@ -244,23 +214,22 @@ def form_errors(form: BaseForm, context: str) -> list[ErrorLink]:
 @login_required
 def my_projects(request: HttpRequest) -> HttpResponse:
     """The signed-in user's projects in current catalogues, with links to their update forms."""
-    from kek.cms.models import DistrictHomePage  # the start page routes this module's views
-
     projects = list(
         request.user.led_projects.filter(concept__is_current=True)
         .select_related("concept__region")
         .order_by("concept__region__name", "number")
     )
-    region_ids = {project.concept.region_id for project in projects}
-    homes = {
-        home.region_id: home
-        for home in DistrictHomePage.objects.live().filter(region_id__in=region_ids)
-    }
+    homes = homes_for_regions({project.concept.region_id for project in projects})
     rows = []
     for project in projects:
         home = homes.get(project.concept.region_id)
-        url = home.get_url(request) + project_path(project) if home else None
-        rows.append({"project": project, "url": url, "update_url": url and f"{url}aktualisieren/"})
+        rows.append(
+            {
+                "project": project,
+                "url": home and project_url(home, project),
+                "update_url": home and project_url(home, project, "update_project"),
+            }
+        )
     return TemplateResponse(
         request,
         "projects/lead/my_projects.html",

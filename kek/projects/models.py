@@ -342,13 +342,6 @@ class EvaluationSnapshot(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.taken_at:%d.%m.%Y})"
 
-    def save(self, *args, **kwargs) -> None:
-        if not self.results:
-            from .snapshots import freeze
-
-            self.results = freeze(self.concept)
-        super().save(*args, **kwargs)
-
     def previous(self):
         return (
             EvaluationSnapshot.objects.filter(concept=self.concept, taken_at__lt=self.taken_at)

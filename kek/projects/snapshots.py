@@ -6,11 +6,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from kek.evaluation.statuses import explain
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 
 from .evaluation import evaluate_concept, indicators_of
-from .models import Project
-from .statuses import explain
+from .models import EvaluationSnapshot, Project
 
 
 def _clean(value: Any) -> Any:
@@ -18,6 +18,16 @@ def _clean(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
+
+
+def take_report(
+    concept: Concept, title: str, *, by: Any = None, note: str = ""
+) -> EvaluationSnapshot:
+    """Freeze the concept's evaluation now as an evaluation report (Evaluierungsbericht)."""
+    report = EvaluationSnapshot(concept=concept, title=title, taken_by=by, note=note)
+    report.results = freeze(concept)
+    report.save()
+    return report
 
 
 def freeze(concept: Concept) -> dict[str, Any]:

@@ -7,11 +7,11 @@ from typing import Any
 
 from django.db.models import Count, Prefetch
 
+from kek.evaluation.statuses import LABELS, StatusLabel, label_for
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 
 from .evaluation import Evaluation, NodeResult, evaluate_concept
 from .models import EvaluationSnapshot, Project, TargetIndicator
-from .statuses import LABELS, StatusLabel, label_for
 
 KIND_LABELS = {
     Concept: "Konzept",

@@ -1,5 +1,5 @@
-"""Public pages of the project catalogue, the dashboard and the evaluation reports (F12–F16),
-routed by the district's start page (cms.DistrictHomePage)."""
+"""Public pages of the project catalogue, the dashboard and the evaluation reports (F12–F16);
+routes in projects/public.py."""
 
 from functools import reduce
 from operator import or_
@@ -9,10 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 
+from kek.core.routes import route_url
+from kek.core.views import render
 from kek.goals import queries
 from kek.goals.models import Concept, FieldOfAction, SubGoal
-from kek.goals.urls import goal_path
-from kek.goals.views import render, require_current
+from kek.goals.public import goal_url
+from kek.goals.views import require_current
 from kek.regions.models import Region
 
 from . import figures
@@ -27,7 +29,6 @@ from .summaries import (
     live_table,
     projects_with_goals,
 )
-from .urls import indicator_csv_path, project_path
 
 # Catalogue filter → lookup on Project.
 FILTER_LOOKUPS = {
@@ -103,17 +104,26 @@ def find_project(concept: Concept, ref: str) -> Project | None:
     return None
 
 
-def _resolve(home, ref: str) -> tuple[Project, str | None]:
+def resolve(home, ref: str) -> tuple[Project, str | None]:
     """The project and, if `ref` is not its canonical reference, where to redirect."""
     project = find_project(require_current(home), ref)
     if project is None:
         raise Http404("Dieses Projekt gibt es im aktuellen Projektkatalog nicht.")
-    redirect = None if project.public_ref == ref else home.url + project_path(project)
+    redirect = None if project.public_ref == ref else project_url(home, project)
     return project, redirect
 
 
+def project_url(home, project: Project, route: str = "project") -> str:
+    """Address of a project page (or of another route taking the project's `ref`)."""
+    return route_url(route, home, ref=project.public_ref)
+
+
+def indicator_csv_url(home, project: Project, indicator_pk: int) -> str:
+    return route_url("project_indicator_csv", home, ref=project.public_ref, pk=indicator_pk)
+
+
 def project_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
-    project, redirect = _resolve(home, ref)
+    project, redirect = resolve(home, ref)
     if redirect:
         return HttpResponsePermanentRedirect(redirect)
     project = detailed(Project.objects.filter(pk=project.pk)).get()
@@ -124,7 +134,7 @@ def project_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
             indicator,
             results.get(indicator.pk),
             figures.measurement_chart(indicator),
-            home.url + indicator_csv_path(project, indicator.pk),
+            indicator_csv_url(home, project, indicator.pk),
         )
         for indicator in indicators
     ]
@@ -149,9 +159,9 @@ def detailed(projects):
 
 def indicator_csv(request: HttpRequest, home, ref: str, pk: int) -> HttpResponse:
     """Exactly the data of an indicator's chart, as CSV."""
-    project, redirect = _resolve(home, ref)
+    project, redirect = resolve(home, ref)
     if redirect:
-        return HttpResponsePermanentRedirect(home.url + indicator_csv_path(project, pk))
+        return HttpResponsePermanentRedirect(indicator_csv_url(home, project, pk))
     indicator = get_object_or_404(
         TargetIndicator.objects.prefetch_related("measurements"), pk=pk, project=project
     )
@@ -174,10 +184,10 @@ def dashboard(request: HttpRequest, home, slug: str | None = None) -> HttpRespon
 
     def link(obj) -> str:
         if isinstance(obj, Project):
-            return home.url + project_path(obj)
+            return project_url(home, obj)
         if isinstance(obj, FieldOfAction) and slug is None:
-            return f"{home.url}dashboard/{obj.slug}/"
-        return home.url + goal_path(obj)
+            return route_url("field_dashboard", home, slug=obj.slug)
+        return goal_url(home, obj)
 
     if slug is None:
         scope = concept

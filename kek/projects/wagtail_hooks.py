@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import EvaluationSnapshot, Project, Resolution, TargetIndicator
+from .snapshots import take_report
 
 
 class ProjectViewSet(SnippetViewSet):
@@ -87,10 +88,10 @@ class SnapshotCreateView(CreateView):
     """Freezing a report records who took it."""
 
     def save_instance(self):
-        instance = self.form.save(commit=False)
-        instance.taken_by = self.request.user
-        instance.save()
-        return instance
+        data = self.form.cleaned_data
+        return take_report(
+            data["concept"], data["title"], by=self.request.user, note=data.get("note", "")
+        )
 
 
 class SnapshotViewSet(SnippetViewSet):

@@ -423,3 +423,26 @@ def _home_position(home_key: str) -> dict[str, pl.Expr]:
             100.0 * (count - 1 - better - 0.5 * tied_others) / (count - 1)
         ),
     }
+
+
+def district_summary(frame: pl.DataFrame, home: str | None, direction: int) -> dict[str, Any]:
+    """What a chart of all districts says in its text alternative (kek.charts.texts): count,
+    min/median/max with district names and the home district's rank, computed by
+    :func:`distribution` so texts and analysis tables rank alike. ``frame``: ags, region,
+    value. Empty dict when no district has a value."""
+    table = frame.select(
+        indicator=pl.lit("chart"),
+        region_key="ags",
+        region_level=pl.lit(DISTRICT),
+        period=pl.lit(0),
+        value="value",
+    )
+    summary = distribution(table, home_key=home, directions={"chart": direction})
+    if summary.is_empty():
+        return {}
+    result = summary.row(0, named=True)
+    names = dict(frame.select("ags", "region").iter_rows())
+    result["min_region"] = names.get(result["min_region_key"])
+    result["max_region"] = names.get(result["max_region_key"])
+    result["home_region"] = names.get(home)
+    return result

@@ -1,6 +1,7 @@
 """Default statistics content: topics, comparison groups and the shipped tables (F5–F7).
 
-Registered in kek.core.defaults.APP_LOADERS. Idempotent: topics and groups are created only
+Registered as a default-content loader in StatisticsConfig.ready.
+Idempotent: topics and groups are created only
 when missing (by slug), and a shipped file is imported only if no finished batch with the
 same content (SHA-256) exists, so planner changes and later imports are never overwritten.
 """

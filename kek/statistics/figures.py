@@ -14,7 +14,14 @@ from typing import Any
 import polars as pl
 from django.templatetags.static import static
 
-from kek.charts import Chart, choropleth, comparison_bars, distribution, time_series
+from kek.charts import (
+    Chart,
+    choropleth,
+    comparison_bars,
+    distribution,
+    district_rows,
+    time_series,
+)
 from kek.charts.texts import NO_VALUE, format_number, format_period
 from kek.regions.models import Region
 
@@ -278,7 +285,10 @@ def charts(data: IndicatorData) -> dict[str, Chart]:
     districts = data.districts_at_latest()
     if districts["value"].drop_nulls().len():
         when = format_period(data.latest_period)
-        options = {"unit": unit, "decimals": decimals, "home": data.home.ags}
+        summary = analysis.district_summary(
+            district_rows(districts, decimals), data.home.ags, direction
+        )
+        options = {"unit": unit, "decimals": decimals, "home": data.home.ags, "summary": summary}
         result["verteilung"] = distribution(
             districts,
             title=f"{name} ({when}): alle Kreise in Deutschland",

@@ -1,27 +1,18 @@
-"""Public pages "Daten & Analyse" (F9, F10), routed by the district's start page
-(cms.DistrictHomePage): overview, one topic, one indicator and the CSV of each chart."""
+"""Public pages "Daten & Analyse" (F9, F10): overview, one topic, one indicator and the CSV
+of each chart (routes in statistics/public.py)."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 
 from kek.charts.render import to_csv
 from kek.charts.texts import format_period
+from kek.core.routes import route_url
+from kek.core.views import render
 
 from . import figures
 from .models import Indicator, Topic
-
-
-def render(request: HttpRequest, home, template: str, context: dict) -> HttpResponse:
-    context = {"page": home, "self": home, **context}
-    return TemplateResponse(request, template, context)
-
-
-def indicator_path(indicator: Indicator) -> str:
-    """Address of an indicator page relative to the start page's URL."""
-    return f"daten/indikator/{quote(indicator.code, safe='')}/"
 
 
 def overview(request: HttpRequest, home) -> HttpResponse:
@@ -45,12 +36,16 @@ def _indicator_data(request: HttpRequest, home, code: str) -> figures.IndicatorD
 
 def indicator_detail(request: HttpRequest, home, code: str) -> HttpResponse:
     data = _indicator_data(request, home, code)
-    base = home.url + indicator_path(data.indicator)
+    code = data.indicator.code
     query = ""
     if data.disaggregation != figures.default_disaggregation(data.disaggregations):
         query = "?" + urlencode({"merkmal": data.disaggregation})
     charts = [
-        {"name": name, "chart": chart, "csv_url": f"{base}{name}.csv{query}"}
+        {
+            "name": name,
+            "chart": chart,
+            "csv_url": route_url("data_chart_csv", home, code=code, name=name) + query,
+        }
         for name, chart in figures.charts(data).items()
     ]
     options = [

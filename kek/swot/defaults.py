@@ -1,6 +1,7 @@
 """Default SWOT content of a district (F11), from `swot:` in its district.yaml.
 
-Registered in kek.core.defaults.APP_LOADERS. Runs only while the district's current concept
+Registered as a default-content loader in SwotConfig.ready.
+Runs only while the district's current concept
 has no SWOT items and no suggestions, so a planner's work is never overwritten. The file holds
 curated items with their evidence and the planner's decisions on the rules' suggestions
 (accept with an edited text, or reject with a reason); see data/nordsachsen/swot.yaml.

@@ -1,4 +1,4 @@
-"""Public SWOT pages (F11), routed by the district's start page (cms.DistrictHomePage)."""
+"""Public SWOT pages (F11); routes in swot/public.py."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.utils.text import slugify
 
+from kek.core.views import render
 from kek.goals.models import Concept, StrategicGoal
 from kek.goals.views import require_current
 
@@ -109,8 +109,6 @@ def swot_page(request: HttpRequest, home) -> HttpResponse:
     shown = [i for i in items if not chosen or (i.topic and i.topic.slug == chosen)]
     _attach_figures(home, shown)
     context = {
-        "page": home,
-        "self": home,
         "concept": concept,
         "topics": topics,
         "chosen": chosen,
@@ -118,7 +116,7 @@ def swot_page(request: HttpRequest, home) -> HttpResponse:
         "overview": quadrants(shown),
         "count": len(shown),
     }
-    return TemplateResponse(request, "swot/swot_page.html", context)
+    return render(request, home, "swot/swot_page.html", context)
 
 
 def _attach_figures(home, items: list[SwotItem]) -> None:

@@ -61,11 +61,12 @@ def test_catalogue_filters_and_a_project_page_with_a_chart(page, concept, axe, s
 
 def test_dashboard_goal_page_and_evaluation_report(page, concept, axe, screenshot):
     from kek.goals.models import StrategicGoal
-    from kek.projects.models import EvaluationSnapshot, Measurement
+    from kek.projects.models import Measurement
+    from kek.projects.snapshots import take_report
 
-    first = EvaluationSnapshot.objects.create(concept=concept, title="Evaluierung 2023")
+    first = take_report(concept, "Evaluierung 2023")
     Measurement.objects.filter(indicator__project__concept=concept).update(value=1)
-    EvaluationSnapshot.objects.create(concept=concept, title="Evaluierung 2024")
+    take_report(concept, "Evaluierung 2024")
     assert first.pk
 
     page.goto("/")

@@ -68,7 +68,7 @@ def test_comparison_bars_svg_draws_a_bar_per_value():
 
 
 def test_distribution_svg_has_a_tick_per_district_and_the_home_rule(districts):
-    chart = distribution(districts, title="t", unit="%", home="14730")
+    chart = distribution(districts, title="t", unit="%", home="14730", summary={})
     svg = render.to_svg(chart)
     assert marks(svg, "rect") == 399  # ticks, the district without a value is not drawn
     assert marks(svg, "rule") >= 2  # median and home district
@@ -77,7 +77,12 @@ def test_distribution_svg_has_a_tick_per_district_and_the_home_rule(districts):
 
 def test_map_svg_draws_every_district_and_the_attribution(districts):
     chart = choropleth(
-        districts, title="t", unit="%", home="14730", geojson_url="/static/geo/kreise.geojson"
+        districts,
+        title="t",
+        unit="%",
+        home="14730",
+        geojson_url="/static/geo/kreise.geojson",
+        summary={},
     )
     svg = render.to_svg(chart)  # renders offline: the static spec embeds the boundaries
     shapes = marks(svg, "shape")
@@ -91,7 +96,9 @@ def test_map_svg_draws_every_district_and_the_attribution(districts):
 
 
 def test_web_spec_with_url_is_not_loaded_from_the_network(districts):
-    chart = choropleth(districts, title="t", geojson_url="https://example.org/kreise.geojson")
+    chart = choropleth(
+        districts, title="t", geojson_url="https://example.org/kreise.geojson", summary={}
+    )
     web_only = Chart(chart.spec, chart.title, chart.description, chart.rows, chart.columns)
     with pytest.raises(ValueError, match="not allowed"):
         render.to_svg(web_only)

@@ -8,6 +8,7 @@ import polars as pl
 import pytest
 
 from kek.charts.geo import ATTRIBUTION, d3_winding, district_features
+from kek.charts import specs
 from kek.charts.specs import (
     choropleth,
     comparison_bars,
@@ -16,8 +17,14 @@ from kek.charts.specs import (
     time_series,
 )
 from kek.charts.texts import format_number
+from kek.statistics.analysis import district_summary
 
 V6 = "https://vega.github.io/schema/vega-lite/v6.json"
+
+
+def summary_of(rows, home="14730", direction=0, decimals=1) -> dict:
+    """What the statistics pages hand the district charts for their text alternative."""
+    return district_summary(specs.district_rows(rows, decimals), home, direction)
 
 
 def district_rows() -> list[dict]:
@@ -133,7 +140,12 @@ def test_comparison_bars_highlight_home_and_describe_extremes():
 def test_distribution_marks_home_and_states_its_rank():
     rows = district_rows()
     chart = distribution(
-        rows, title="Ärzte je 1.000 Einwohner", unit="je 1.000", home="14730", direction=1
+        rows,
+        title="Ärzte je 1.000 Einwohner",
+        unit="je 1.000",
+        home="14730",
+        direction=1,
+        summary=summary_of(rows, direction=1),
     )
     # exactly the input, values rounded half away from zero to one place
     assert chart.rows == [{**r, "value": 75.3} if r["ags"] == "09162" else r for r in rows]
@@ -150,17 +162,22 @@ def test_distribution_marks_home_and_states_its_rank():
 
 def test_distribution_rank_follows_the_direction():
     rows = district_rows()
-    low_is_good = distribution(rows, title="t", home="14730", direction=-1).description
-    assert "Rang 398 von 399 (Rang 1 = niedrigster Wert, niedriger ist besser)" in low_is_good
+    summary = summary_of(rows, direction=-1)
+    low_is_good = distribution(rows, title="t", home="14730", direction=-1, summary=summary)
+    assert "Rang 398 von 399 (Rang 1 = niedrigster Wert, niedriger ist besser)" in (
+        low_is_good.description
+    )
 
 
 def test_choropleth_web_spec_loads_boundaries_by_url_and_static_spec_embeds_them():
+    rows = district_rows()
     chart = choropleth(
-        district_rows(),
+        rows,
         title="Karte",
         unit="%",
         home="14730",
         geojson_url="/static/geo/kreise.geojson",
+        summary=summary_of(rows),
     )
     assert chart.spec["data"] == {
         "url": "/static/geo/kreise.geojson",
@@ -183,7 +200,7 @@ def test_choropleth_web_spec_loads_boundaries_by_url_and_static_spec_embeds_them
 
 
 def test_choropleth_without_url_embeds_the_boundaries_in_the_web_spec_too():
-    chart = choropleth(district_rows(), title="Karte")
+    chart = choropleth(district_rows(), title="Karte", summary={})
     assert len(chart.spec["data"]["values"]) == 400
     assert len(json.dumps(chart.spec)) > 100_000
 

@@ -72,7 +72,7 @@ def test_chart_tag_renders_figure_with_caption_description_and_view(bars):
     assert figure["aria-describedby"] == "pendler-beschreibung"
     description = page.find("p", id="pendler-beschreibung")
     assert description, "the text alternative is in the page, not only in the chart"
-    assert bars.description in page.text["p"][0]
+    assert bars.description and bars.description in page.text["p"][0]
     assert page.text["figcaption"] == ["Pendler </script> & mehr"]
     view = page.find("div", **{"data-spec-id": "pendler-spec"})
     assert len(view) == 1 and "data-kek-chart-view" in view[0]
@@ -121,7 +121,7 @@ def test_map_shows_the_attribution_under_the_map():
         {"ags": f["properties"]["AGS"], "region": f["properties"]["GEN"], "value": 1.0}
         for f in district_features()
     ]
-    chart = choropleth(rows, title="Karte", geojson_url="/static/geo/kreise.geojson")
+    chart = choropleth(rows, title="Karte", geojson_url="/static/geo/kreise.geojson", summary={})
     html = render("{% chart chart '/k.csv' %}", chart=chart)
     assert "Kartengrundlage: © GeoBasis-DE / BKG (2021)" in html
     assert len(parse(html).find("th", scope="row")) == 400

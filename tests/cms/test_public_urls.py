@@ -170,10 +170,10 @@ def crawl(client) -> list[str]:
 
 
 def test_the_public_addresses_answer_as_recorded(client, concept):
-    from kek.projects.models import EvaluationSnapshot
+    from kek.projects.snapshots import take_report
 
     # The default content has no evaluation report; one makes the report pages reachable.
-    EvaluationSnapshot.objects.create(concept=concept, title=REPORT_TITLE)
+    take_report(concept, REPORT_TITLE)
     found = crawl(client)
     assert len(found) > 100, found
     assert any(line.startswith("200 /evaluierung/{report:") for line in found), found

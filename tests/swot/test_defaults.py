@@ -28,12 +28,13 @@ def test_items_and_decisions_are_loaded_as_the_file_says(concept):
     }
     assert all(items.values_list("is_example", flat=True))
     stored = SwotSuggestion.objects.filter(region=concept.region)
+    assert 0 < len(accepted) < len(decisions)  # both kinds of decision are checked below
     for decision in decisions:
         found = stored.get(indicator__code=decision["indicator"], rule=decision["rule"])
         assert found.status == {"accept": "accepted", "reject": "rejected"}[decision["decision"]]
         if found.status == "accepted":
             assert found.item.title == decision["title"]
-            assert found.explanation in found.item.explanation
+            assert found.explanation and found.explanation in found.item.explanation
         else:
             assert found.reason == decision["reason"].strip()
     assert not stored.filter(status="open").exists()
@@ -52,7 +53,7 @@ def test_every_figure_rests_on_shipped_data(concept):
 
 def test_loading_again_changes_nothing(concept):
     before = (SwotItem.objects.count(), SwotSuggestion.objects.count())
-    assert "SWOT-Analyse: schon vorhanden, unverändert." in load_defaults().app_summaries
+    assert "SWOT-Analyse: schon vorhanden, unverändert." in load_defaults().summaries
     assert (SwotItem.objects.count(), SwotSuggestion.objects.count()) == before
 
 

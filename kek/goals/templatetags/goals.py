@@ -1,15 +1,15 @@
+from typing import Any
+
 from django import template
 
-from ..urls import goal_path
+from kek.core.templatetags.kek import home_of
+
+from ..public import goal_url as url_of
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def goal_url(context, obj) -> str:
+def goal_url(context: template.Context, obj: Any) -> str:
     """URL of a goal object on the current district's site."""
-    base = context.get("base_url")
-    if base is None:
-        base = context["page"].url
-        context.dicts[0]["base_url"] = base
-    return base + goal_path(obj)
+    return url_of(home_of(context), obj)

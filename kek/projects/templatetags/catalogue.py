@@ -4,25 +4,19 @@ from typing import Any
 
 from django import template
 
-from .. import statuses
+from kek.core.templatetags.kek import home_of
+from kek.evaluation import statuses
+
+from .. import views
 from ..models import Project
-from ..urls import project_path
 
 register = template.Library()
 
 
-def _base_url(context) -> str:
-    base = context.get("base_url")
-    if base is None:
-        base = context["page"].url
-        context.dicts[0]["base_url"] = base
-    return base
-
-
 @register.simple_tag(takes_context=True)
-def project_url(context, project: Project) -> str:
+def project_url(context: template.Context, project: Project) -> str:
     """URL of a project page on the current district's site."""
-    return _base_url(context) + project_path(project)
+    return views.project_url(home_of(context), project)
 
 
 @register.inclusion_tag("projects/_status.html")

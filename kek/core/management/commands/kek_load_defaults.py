@@ -23,10 +23,6 @@ class Command(BaseCommand):
             loaded = load_defaults(data)
         except FileError as exc:
             raise CommandError(str(exc)) from None
-        concept = "importiert" if loaded.concept_imported else "schon vorhanden, unverändert"
-        self.stdout.write(
-            f"{loaded.regions} Gebietseinheiten geladen; Konzept für {loaded.district.name}: "
-            f"{concept}."
-        )
-        for summary in loaded.app_summaries:
+        self.stdout.write(f"{loaded.regions} Gebietseinheiten geladen.")
+        for summary in loaded.summaries:
             self.stdout.write(summary)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from kek.evaluation import methods as m
+from . import methods as m
 
 
 @dataclass(frozen=True)

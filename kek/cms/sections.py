@@ -1,0 +1,58 @@
+"""The sections of a district's start page: the planners' text for each, then what the apps
+registered for it (`kek.core.registry.start_page`). A section no app fills yet says what
+will come there."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from kek.core.registry import start_page
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # the anchor (#swot) and the place apps register parts for
+    heading: str
+    toc: str  # its entry in "Auf dieser Seite"
+    field: str  # the DistrictHomePage field with the planners' text
+    coming: str = ""  # shown while no app contributes to the section
+
+
+SECTIONS = [
+    Section("hintergrund", "Hintergrund und Zielsetzung", "Hintergrund und Zielsetzung",
+            "background"),
+    Section("projektverlauf", "Projektverlauf", "Projektverlauf", "process",
+            "Eine Zeitleiste des Prozesses mit Phasen und Meilensteinen"),
+    Section("beteiligung", "Beteiligung", "Beteiligung", "participation",
+            "Presseserie, Diskussionsforen, Vorschläge und Gremien"),
+    Section("swot", "SWOT-Analyse zu sozioökonomischen Rahmenbedingungen", "SWOT-Analyse",
+            "swot"),
+    Section("handlungsfelder", "Die Handlungsfelder des Kreisentwicklungskonzeptes",
+            "Handlungsfelder", "fields_intro"),
+    Section("zielsystem", "Das Zielsystem", "Zielsystem", "goals_intro"),
+    Section("endbericht", "Endbericht", "Endbericht", "final_report",
+            "Lang- und Kurzfassung des Endberichts als aus den aktuellen Daten erzeugte Dokumente"),
+    Section("projektkatalog", "Der Projektkatalog", "Projektkatalog", "catalogue"),
+]  # fmt: skip
+
+
+def build(home: Any, concept: Any, context: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each section with its text and the templates of its parts; the parts' context goes
+    into `context`."""
+    result = []
+    for section in SECTIONS:
+        templates = []
+        for part in start_page:
+            if part.place == section.key:
+                context.update(part.context(home, concept))
+                templates.append(part.template)
+        result.append(
+            {
+                "key": section.key,
+                "heading": section.heading,
+                "toc": section.toc,
+                "text": getattr(home, section.field),
+                "parts": templates,
+                "coming": "" if templates else section.coming,
+            }
+        )
+    return result

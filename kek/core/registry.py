@@ -1,0 +1,157 @@
+"""Registries through which apps contribute to the platform without editing each other.
+
+Each app fills them in its `AppConfig.ready()` (usually by importing its `public.py`); the
+publication layer (`cms`) and `core` only read them. Nothing here imports an app.
+
+- `public_routes`: the public pages below a district's start page (name, pattern, view).
+- `navigation`: entries of the main navigation, in groups ("Konzept", "Umsetzung", …).
+- `start_page`: parts an app adds to a section of the district's start page.
+- `goal_panels`: parts an app adds to the page of a field of action or a goal.
+- `default_loaders`: functions that load an app's default content of a district.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+
+class Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def order(self) -> int: ...
+
+
+T = TypeVar("T", bound=Named)
+
+
+class Registry(Generic[T]):
+    """Entries ordered by `order`, then by registration; a name is registered once."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._entries: dict[str, T] = {}
+
+    def register(self, entry: T) -> T:
+        if entry.name in self._entries:
+            raise ValueError(f"{self.kind} {entry.name!r} is registered twice")
+        self._entries[entry.name] = entry
+        return entry
+
+    def __iter__(self) -> Iterator[T]:
+        ranked = enumerate(self._entries.values())
+        return iter([e for _, e in sorted(ranked, key=lambda pair: (pair[1].order, pair[0]))])
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, name: str) -> T:
+        return self._entries[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+
+# ----------------------------------------------------------------------------- public routes
+
+
+@dataclass(frozen=True)
+class PublicRoute:
+    """A page below the district's start page: `view(request, home, **kwargs)`.
+
+    `pattern` is Django `path()` syntax, or a regular expression when `regex` is set. Wagtail
+    hands routes a trailing slash, so a download `tabelle.csv` is matched as `tabelle.csv/`;
+    `route_url` removes that slash again when it builds the address."""
+
+    name: str
+    pattern: str
+    view: Callable[..., Any]
+    regex: bool = False
+    order: int = 0
+    # The address ends in a file name (…/tabelle.csv), without Wagtail's trailing slash.
+    file: bool = False
+    # The route changes data on POST; the permission walk must cover it.
+    writes: bool = False
+
+
+public_routes: Registry[PublicRoute] = Registry("public route")
+
+
+# ----------------------------------------------------------------------------- navigation
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    name: str
+    label: str
+    order: int
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link of the main navigation to a public route (plus an optional #fragment)."""
+
+    name: str
+    group: str
+    label: str
+    route: str
+    order: int
+    fragment: str = ""
+
+
+nav_groups: Registry[NavGroup] = Registry("navigation group")
+navigation: Registry[NavEntry] = Registry("navigation entry")
+
+for _group in (
+    NavGroup("konzept", "Konzept", 10),
+    NavGroup("umsetzung", "Umsetzung", 20),
+    NavGroup("daten", "Daten", 30),
+    NavGroup("beteiligung", "Beteiligung", 40),
+):
+    nav_groups.register(_group)
+
+
+# ----------------------------------------------------------------------------- page parts
+
+# context(home, concept) -> dict for a start-page part; context(home, concept, obj) for a
+# goal-page panel (obj: the field of action, strategic goal or sub-goal shown).
+ContextFunction = Callable[..., dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """A template an app adds to a place on a page, with the context it needs.
+
+    For the start page `place` is a section key (see `cms.sections`), for goal pages it is
+    "field" (field of action) or "goal" (strategic goal or sub-goal)."""
+
+    name: str
+    place: str
+    template: str
+    context: ContextFunction = lambda *args: {}
+    order: int = 0
+
+
+start_page: Registry[PagePart] = Registry("start page part")
+goal_panels: Registry[PagePart] = Registry("goal page panel")
+
+
+# ----------------------------------------------------------------------------- default content
+
+
+@dataclass(frozen=True)
+class DefaultLoader:
+    """`load(region, folder, spec) -> str | None`: one German summary line, or None.
+
+    Loaders run in order, inside one transaction, after the regions exist; `spec` is the
+    folder's `district.yaml`."""
+
+    name: str
+    load: Callable[..., str | None]
+    order: int
+
+
+default_loaders: Registry[DefaultLoader] = Registry("default-content loader")

@@ -1,0 +1,33 @@
+"""The view kit shared by every app's public pages: render for a district, require a
+permission. Public views take `(request, home, …)`, `home` being the district's start page."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from .registry import PagePart, Registry
+
+
+def render(request: HttpRequest, home: Any, template: str, context: dict[str, Any]) -> HttpResponse:
+    """A page of the district's site: `page` (and Wagtail's `self`) is the start page."""
+    return TemplateResponse(request, template, {"page": home, "self": home, **context})
+
+
+def require(user: Any, permission: str, obj: Any = None) -> None:
+    """Refuse (403) unless `user` has `permission`, on `obj` when given (django-rules)."""
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+def add_parts(
+    context: dict[str, Any], registry: Registry[PagePart], place: str, *args: Any
+) -> None:
+    """Add the parts apps registered for `place`: their templates as `parts` (in order),
+    their context merged in (each app prefixes its keys)."""
+    templates = context.setdefault("parts", [])
+    for part in registry:
+        if part.place == place:
+            context.update(part.context(*args))
+            templates.append(part.template)

@@ -1,0 +1,63 @@
+"""The catalogue's public pages (catalogue, project pages, dashboard, evaluation reports, the
+lead's update form), navigation entries, start-page part and goal-page panels (registered in
+ProjectsConfig.ready)."""
+
+from typing import Any
+
+from kek.core.registry import NavEntry, PagePart, PublicRoute, goal_panels, navigation, start_page
+from kek.core.registry import public_routes as routes
+from kek.goals.models import Concept, FieldOfAction
+from kek.goals.public import goal_url
+
+from . import lead_views, summaries, views
+
+
+def field_panel(home: Any, concept: Concept, field: FieldOfAction) -> dict[str, Any]:
+    return summaries.field_context(concept, field, lambda obj: goal_url(home, obj))
+
+
+def goal_panel(home: Any, concept: Concept, goal: Any) -> dict[str, Any]:
+    return summaries.goal_context(concept, goal)
+
+
+def start_summary(home: Any, concept: Concept | None) -> dict[str, Any]:
+    return summaries.catalogue_summary(concept)
+
+
+def register() -> None:
+    for route in (
+        PublicRoute("project_catalogue", "projekte/", views.catalogue),
+        PublicRoute("project", "projekte/<str:ref>/", views.project_detail),
+        PublicRoute(
+            "project_indicator_csv",
+            "projekte/<str:ref>/indikatoren/<int:pk>.csv/",
+            views.indicator_csv,
+            file=True,
+        ),
+        PublicRoute(
+            "update_project",
+            "projekte/<str:ref>/aktualisieren/",
+            lead_views.update_project,
+            writes=True,
+        ),
+        PublicRoute("dashboard", "dashboard/", views.dashboard),
+        PublicRoute("field_dashboard", "dashboard/<slug:slug>/", views.dashboard),
+        PublicRoute("evaluation_reports", "evaluierung/", views.evaluation_list),
+        PublicRoute("evaluation_report", "evaluierung/<int:pk>/", views.evaluation_detail),
+    ):
+        routes.register(route)
+    for entry in (
+        NavEntry("catalogue", "umsetzung", "Projekte", "project_catalogue", 10),
+        NavEntry("dashboard", "umsetzung", "Dashboard", "dashboard", 20),
+        NavEntry("evaluation", "umsetzung", "Evaluierungsberichte", "evaluation_reports", 30),
+    ):
+        navigation.register(entry)
+    start_page.register(
+        PagePart("catalogue", "projektkatalog", "projects/_start_summary.html", start_summary)
+    )
+    goal_panels.register(
+        PagePart("goal_progress", "goal", "projects/_goal_panel.html", goal_panel, order=20)
+    )
+    goal_panels.register(
+        PagePart("field_progress", "field", "projects/_field_panel.html", field_panel, order=20)
+    )
