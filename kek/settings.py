@@ -99,7 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "kek.cms.context_processors.district",
-            ]
+            ],
         },
     }
 ]

@@ -1,11 +1,12 @@
 """Back-office actions on concept versions; each asks for confirmation and checks its permission."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
+
+from kek.core.views import require
 
 from . import versions
 from .models import Concept
@@ -14,8 +15,7 @@ LISTING = "wagtailsnippets_goals_concept:list"
 
 
 def _confirm(request, concept: Concept, permission: str, action, heading: str, text: str):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+    require(request.user, permission)
     if request.method == "POST":
         message = action(concept, request.user)
         messages.success(request, message)

@@ -2,24 +2,20 @@
 
 import hashlib
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods
+
+from kek.core.views import require
 
 from .forms import UploadForm
 from .models import ImportBatch
 from .tasks import PERMISSION, import_upload
 
 
-def _check(request) -> None:
-    if not request.user.has_perm(PERMISSION):
-        raise PermissionDenied
-
-
 @require_http_methods(["GET", "POST"])
 def upload(request):
-    _check(request)
+    require(request.user, PERMISSION)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         batch = start_import(form.cleaned_data["file"], request.user, form.cleaned_data)
@@ -54,7 +50,7 @@ def start_import(upload, user, options: dict) -> ImportBatch:
 
 @require_GET
 def status(request, pk: int):
-    _check(request)
+    require(request.user, PERMISSION)
     batch = get_object_or_404(ImportBatch, pk=pk)
     return TemplateResponse(
         request,
@@ -66,6 +62,6 @@ def status(request, pk: int):
 @require_GET
 def progress(request, pk: int):
     """The progress fragment that the status page polls every second (htmx)."""
-    _check(request)
+    require(request.user, PERMISSION)
     batch = get_object_or_404(ImportBatch, pk=pk)
     return TemplateResponse(request, "statistics/admin/_progress.html", {"batch": batch})

@@ -4,12 +4,12 @@ Every write checks its own permission (swot.refresh_/accept_/reject_swotsuggesti
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kek.core.views import require
 from kek.goals.models import Concept
 from kek.regions.models import Region
 
@@ -29,11 +29,6 @@ class RejectForm(forms.Form):
     )
 
 
-def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
 def _districts():
     return Region.objects.filter(concepts__is_current=True).distinct().order_by("name")
 
@@ -46,7 +41,7 @@ def _district(request) -> Region | None:
 
 @require_http_methods(["GET"])
 def suggestion_list(request):
-    _require(request, "swot.view_swotsuggestion")
+    require(request.user, "swot.view_swotsuggestion")
     region = _district(request)
     rows = (
         SwotSuggestion.objects.filter(region=region)
@@ -70,7 +65,7 @@ def suggestion_list(request):
 
 @require_POST
 def refresh(request):
-    _require(request, "swot.refresh_swotsuggestion")
+    require(request.user, "swot.refresh_swotsuggestion")
     region = _district(request)
     if region is None:
         messages.error(request, "Es gibt noch keinen Landkreis mit einem aktuellen Konzept.")
@@ -82,7 +77,7 @@ def refresh(request):
 
 @require_POST
 def accept(request, pk: int):
-    _require(request, "swot.accept_swotsuggestion")
+    require(request.user, "swot.accept_swotsuggestion")
     suggestion = get_object_or_404(SwotSuggestion, pk=pk, status=SwotSuggestion.Status.OPEN)
     concept = Concept.objects.current_for(suggestion.region)
     if concept is None:
@@ -95,7 +90,7 @@ def accept(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def reject(request, pk: int):
-    _require(request, "swot.reject_swotsuggestion")
+    require(request.user, "swot.reject_swotsuggestion")
     suggestion = get_object_or_404(SwotSuggestion, pk=pk, status=SwotSuggestion.Status.OPEN)
     form = RejectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
