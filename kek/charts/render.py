@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from functools import cache
+from typing import Any
 
 import vl_convert
 
@@ -19,7 +20,7 @@ def vegalite_version() -> str:
     return max(versions, key=lambda v: tuple(int(p) for p in v.split(".")))
 
 
-def _options() -> dict[str, object]:
+def _options() -> dict[str, Any]:
     return {
         "vl_version": vegalite_version(),
         "allowed_base_urls": [],

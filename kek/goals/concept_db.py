@@ -1,6 +1,7 @@
 """Move a district's goal system between the database and the exchange dataclasses (F4)."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -13,7 +14,11 @@ from .numbering import renumber
 from .queries import tree
 from .slugs import german_slug
 
-MODELS = {"field": FieldOfAction, "goal": StrategicGoal, "subgoal": SubGoal}
+MODELS: dict[str, type[FieldOfAction] | type[StrategicGoal] | type[SubGoal]] = {
+    "field": FieldOfAction,
+    "goal": StrategicGoal,
+    "subgoal": SubGoal,
+}
 VERSION_FIELDS = {
     "title": "title",
     "horizon_year": "horizon_year",
@@ -178,9 +183,9 @@ def _import_goals(concept: Concept, version: exchange.Version, user, result: Imp
         sdg_links.record_in_history(model, [o.pk for o in to_create + to_update])
     # Children first, so that goals moved to another parent are not deleted with the old one.
     for model in (SubGoal, StrategicGoal, FieldOfAction):
-        for obj in doomed[model]:
-            obj._history_user = user
-            obj.delete()
+        for gone in doomed[model]:
+            gone._history_user = user
+            gone.delete()
         result.deleted += len(doomed[model])
 
 
@@ -208,15 +213,16 @@ def _flatten(version: exchange.Version) -> list[tuple[exchange.Goal, int, str]]:
     return rows
 
 
-def _goal_values(goal: exchange.Goal, position: int, taken: set[str]) -> dict:
-    values = {
+def _goal_values(goal: exchange.Goal, position: int, taken: set[str]) -> dict[str, Any]:
+    slug = goal.slug or german_slug(goal.title, taken)
+    values: dict[str, Any] = {
         "title": goal.title,
-        "slug": goal.slug or german_slug(goal.title, taken),
+        "slug": slug,
         "description": goal.description,
         "is_example": goal.example,
         "position": position,
     }
-    taken.add(values["slug"])
+    taken.add(slug)
     if goal.level == "field":
         values["vision"] = goal.vision
     return values

@@ -7,6 +7,7 @@ of `position` among siblings and kept up to date by `numbering.renumber`.
 """
 
 import uuid
+from typing import Any
 
 from django.db import models
 from django.db.models import Q
@@ -82,6 +83,8 @@ class Concept(models.Model):
     history = HistoricalRecords(verbose_name="Änderungsverlauf")
 
     objects = ConceptQuerySet.as_manager()
+    # Set before save() or delete(): django-simple-history records it as the author.
+    _history_user: Any
 
     class Meta:
         ordering = ["region", "version"]
@@ -132,6 +135,8 @@ class GoalObject(models.Model):
         default=False,
         help_text="Markiert Inhalte, die noch nicht aus dem beschlossenen Konzept stammen.",
     )
+
+    _history_user: Any  # as on Concept
 
     class Meta:
         abstract = True

@@ -12,6 +12,7 @@ PostgreSQL, fetchall on SQLite) without one Python object per row in between.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 import polars as pl
 from django.db import connection
@@ -73,7 +74,9 @@ def _copy(table: str, columns: list[str], frame: pl.DataFrame) -> None:
                 copy.write(buffer.getvalue())
 
 
-def read_frame(queryset: QuerySet, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+def read_frame(
+    queryset: QuerySet, schema: Mapping[str, pl.DataType | type[pl.DataType]]
+) -> pl.DataFrame:
     """The rows of a `values_list` queryset; NULL in a text column becomes "" (as stored)."""
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
@@ -86,7 +89,9 @@ def read_frame(queryset: QuerySet, schema: dict[str, pl.DataType]) -> pl.DataFra
     return frame.with_columns(pl.col(text).fill_null(""))
 
 
-def _copy_out(raw, sql: str, params, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+def _copy_out(
+    raw, sql: str, params, schema: Mapping[str, pl.DataType | type[pl.DataType]]
+) -> pl.DataFrame:
     buffer = io.BytesIO()
     with raw.copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", params) as copy:
         for block in copy:
