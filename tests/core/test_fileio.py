@@ -193,3 +193,64 @@ def test_other_extensions_are_refused_with_the_allowed_ones(tmp_path):
         fileio.readable_format(tmp_path / "fehlt.yaml")
     write(tmp_path, "a: 1", "da.yml")
     assert fileio.readable_format(tmp_path / "da.yml") == "yaml"
+
+
+def test_a_new_workbook_has_exactly_its_first_sheet():
+    book, sheet = fileio.new_workbook("info")
+    assert book.sheetnames == ["info"] and book.worksheets[0] is sheet
+
+
+class Cells(fileio.ValueReader):
+    error = Special
+
+
+@pytest.mark.parametrize(
+    ("check", "value", "message"),
+    [
+        (lambda r, v: r.text(v, "Zeile 2", "title", required=True), " ", "darf nicht leer sein."),
+        (lambda r, v: r.text(v, "Zeile 2", "title"), ["x"], "erwartet wird ein Text."),
+        (
+            lambda r, v: r.integer(v, "Zeile 2", "year", 2000, 2100),
+            "1999",
+            "erwartet wird eine ganze Zahl von 2000 bis 2100.",
+        ),
+        (
+            lambda r, v: r.flag(v, "Zeile 2", "done"),
+            "vielleicht",
+            "„vielleicht“ ist weder ja noch nein.",
+        ),
+        (
+            lambda r, v: r.date(v, "Zeile 2", "start"),
+            "1.2.2020",
+            "„1.2.2020“ ist kein Datum (JJJJ-MM-TT).",
+        ),
+        (lambda r, v: r.key(v, "Zeile 2"), "abc", "„abc“ ist kein gültiger Schlüssel (UUID)."),
+        (
+            lambda r, v: r.slug(v, "Zeile 2"),
+            "Groß",
+            "„Groß“: nur Kleinbuchstaben, Ziffern und Bindestriche.",
+        ),
+    ],
+)
+def test_value_checks_raise_the_formats_error_with_place_and_field(check, value, message):
+    with pytest.raises(Special) as error:
+        check(Cells("f.yaml"), value)
+    assert str(error.value).startswith("f.yaml, Zeile 2, Feld ")
+    assert str(error.value).endswith(f": {message}")
+
+
+def test_value_checks_accept_spreadsheet_habits():
+    cells = Cells("f.xlsx")
+    assert cells.text(2030, "", "x") == "2030"
+    assert cells.integer(2030.0, "", "x", 2000, 2100) == 2030
+    assert cells.integer(" 2030 ", "", "x", 2000, 2100) == 2030
+    assert [cells.flag(v, "", "x") for v in ("Ja", "nein", None, True, 1)] == [
+        True,
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert str(cells.date("2020-02-01", "", "x")) == "2020-02-01"
+    assert cells.date("", "", "x") is None
+    assert len(cells.key(None, "")) == 36
