@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import router, transaction
@@ -97,11 +98,22 @@ def export_catalogue(concept: Concept) -> io.Catalogue:
     )
 
 
-def _indicator_order(indicator: TargetIndicator) -> tuple:
-    if indicator.project_id:
-        return (0, indicator.project.number, indicator.pk)
-    owner = indicator.goal or indicator.subgoal
-    return (1, io.number_key(owner.number), indicator.pk)
+def _indicator_order(indicator: TargetIndicator) -> tuple[Any, ...]:
+    number, level = _owner(indicator)
+    if level == "project":
+        return (0, number, indicator.pk)
+    return (1, io.number_key(number), indicator.pk)
+
+
+def _owner(i: TargetIndicator) -> tuple[str, str]:
+    """Number and level of the indicator's owner: its project, strategic goal or sub-goal."""
+    if i.project is not None:
+        return i.project.number, "project"
+    if i.goal is not None:
+        return i.goal.number, "goal"
+    if i.subgoal is not None:
+        return i.subgoal.number, "subgoal"
+    raise ValueError(f"Der Zielindikator {i.pk} gehört zu keinem Projekt oder Ziel.")
 
 
 def _export_project(p: Project) -> io.Project:
@@ -132,7 +144,7 @@ def _export_project(p: Project) -> io.Project:
         )
         if resolution
         else None,
-        weight=_cents(p.weight),
+        weight=Decimal(p.weight).quantize(io.CENT),
         example=p.is_example,
         milestones=[io.Milestone(m.date, m.title, m.done) for m in p.milestones.all()],
     )
@@ -143,13 +155,7 @@ def _cents(value: Decimal | None) -> Decimal | None:
 
 
 def _export_indicator(i: TargetIndicator) -> io.Indicator:
-    owner, level = (
-        (i.project.number, "project")
-        if i.project_id
-        else (i.goal.number, "goal")
-        if i.goal_id
-        else (i.subgoal.number, "subgoal")
-    )
+    owner, level = _owner(i)
     return io.Indicator(
         key=str(i.key),
         owner=owner,
