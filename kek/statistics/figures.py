@@ -288,19 +288,25 @@ def charts(data: IndicatorData) -> dict[str, Chart]:
         summary = analysis.district_summary(
             district_rows(districts, decimals), data.home.ags, direction
         )
-        options = {"unit": unit, "decimals": decimals, "home": data.home.ags, "summary": summary}
+        home = data.home.ags
         result["verteilung"] = distribution(
             districts,
             title=f"{name} ({when}): alle Kreise in Deutschland",
+            unit=unit,
+            decimals=decimals,
+            home=home,
             direction=direction,
-            **options,
+            summary=summary,
         )
         result["karte"] = choropleth(
             districts,
             title=f"{name} ({when}): Karte der Kreise",
+            unit=unit,
+            decimals=decimals,
+            home=home,
             direction=direction,
             geojson_url=static("geo/kreise.geojson"),
-            **options,
+            summary=summary,
         )
     return result
 

@@ -14,7 +14,9 @@ pytestmark = [
 
 def test_indicator_page_with_map_is_accessible(page, axe, screenshot):
     page.goto("/")
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Daten").click()
+    nav = page.get_by_role("navigation", name="Hauptnavigation")
+    nav.get_by_role("button", name="Daten").click()
+    nav.get_by_role("link", name="Daten").click()
     expect(page).to_have_url(re.compile(r"/daten/$"))
     expect(page.locator("h1")).to_have_text("Daten & Analyse")
     axe(page)

@@ -20,9 +20,9 @@ def test_catalogue_filters_and_a_project_page_with_a_chart(page, concept, axe, s
     assert projects.count() > completed > 0  # the shipped example catalogue
 
     page.goto("/")
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
-        "link", name="Projekte"
-    ).click()
+    nav = page.get_by_role("navigation", name="Hauptnavigation")
+    nav.get_by_role("button", name="Umsetzung").click()
+    nav.get_by_role("link", name="Projekte").click()
     expect(page).to_have_url(re.compile(r"/projekte/$"))
     expect(page.locator("h1")).to_have_text("Projektkatalog")
     rows = page.locator("#ergebnisse tbody tr")
@@ -70,9 +70,9 @@ def test_dashboard_goal_page_and_evaluation_report(page, concept, axe, screensho
     assert first.pk
 
     page.goto("/")
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
-        "link", name="Dashboard"
-    ).click()
+    nav = page.get_by_role("navigation", name="Hauptnavigation")
+    nav.get_by_role("button", name="Umsetzung").click()
+    nav.get_by_role("link", name="Dashboard").click()
     expect(page.locator("h1")).to_have_text("Dashboard: Stand der Umsetzung")
     expect(page.get_by_role("table", name=re.compile("^Handlungsfelder"))).to_be_visible()
     screenshot(page, "dashboard")

@@ -47,9 +47,9 @@ def test_start_page(page, axe, screenshot):
 
 def test_goal_tree(page, axe, screenshot):
     page.goto("/")
-    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
-        "link", name="Zielsystem"
-    ).click()
+    nav = page.get_by_role("navigation", name="Hauptnavigation")
+    nav.get_by_role("button", name="Konzept").click()
+    nav.get_by_role("link", name="Zielsystem").click()
     expect(page).to_have_url(re.compile(r"/zielsystem/$"))
     expect(page.locator("h1")).to_have_text("Zielsystem KEK Nordsachsen 2030")
     expect(page.locator(".kek-tree__field")).not_to_have_count(0)

@@ -18,6 +18,7 @@ def test_swot_page_is_accessible_and_filters_by_topic(page, axe, screenshot):
     summary = page.locator("section[aria-labelledby=swot]")
     expect(summary.get_by_role("heading", name=re.compile(r"^Stärken \(\d+\)$"))).to_be_visible()
     nav = page.get_by_role("navigation", name="Hauptnavigation")
+    nav.get_by_role("button", name="Konzept").click()
     nav.get_by_role("link", name="SWOT-Analyse").click()
     expect(page).to_have_url(re.compile(r"/swot/$"))
     expect(page.locator("h1")).to_contain_text("SWOT-Analyse")
