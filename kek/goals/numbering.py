@@ -1,8 +1,12 @@
 """Automatic numbering of a concept's goal tree: 1, 1.2, 1.2.3."""
 
+from typing import TypeVar
+
 from django.db import transaction
 
 from .models import Concept, FieldOfAction, StrategicGoal, SubGoal
+
+G = TypeVar("G", FieldOfAction, StrategicGoal, SubGoal)
 
 
 def numbers_by_position(rows: list[tuple[int, int | None, str]]) -> dict[int, str]:
@@ -34,12 +38,14 @@ def renumber(concept: Concept | int) -> None:
     sub_numbers = numbers_by_position(
         [(s.pk, s.goal_id, goal_numbers[s.goal_id]) for s in subgoals]
     )
-    for model, objects, numbers in (
-        (FieldOfAction, fields, field_numbers),
-        (StrategicGoal, goals, goal_numbers),
-        (SubGoal, subgoals, sub_numbers),
-    ):
-        changed = [o for o in objects if o.number != numbers[o.pk]]
-        for obj in changed:
-            obj.number = numbers[obj.pk]
-        model.objects.bulk_update(changed, ["number"])
+    _store(FieldOfAction, fields, field_numbers)
+    _store(StrategicGoal, goals, goal_numbers)
+    _store(SubGoal, subgoals, sub_numbers)
+
+
+def _store(model: type[G], objects: list[G], numbers: dict[int, str]) -> None:
+    """Write the numbers that changed."""
+    changed = [o for o in objects if o.number != numbers[o.pk]]
+    for obj in changed:
+        obj.number = numbers[obj.pk]
+    model.objects.bulk_update(changed, ["number"])

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
 import polars as pl
 
@@ -112,6 +114,10 @@ def table_code(file_name: str, data: pl.DataFrame) -> str:
     return ", ".join(codes)[:100]
 
 
+def _too_long(column: str, limit: int, row: dict[str, Any]) -> str:
+    return f"„{row[column][:40]}…“ ist länger als {limit} Zeichen."
+
+
 def check_rows(frame: pl.DataFrame, file: str) -> None:
     """Field lengths and one value per indicator, region, period and disaggregation."""
     for column, (limit, label) in LIMITS.items():
@@ -120,7 +126,7 @@ def check_rows(frame: pl.DataFrame, file: str) -> None:
             pl.col(column).str.len_chars() > limit,
             file,
             label,
-            lambda row, c=column, n=limit: f"„{row[c][:40]}…“ ist länger als {n} Zeichen.",
+            partial(_too_long, column, limit),
         )
     first_line = pl.col("source_line").min().over(KEY)
     raise_first(
@@ -211,7 +217,7 @@ def land_sums(frame: pl.DataFrame, additive: pl.DataFrame, districts: pl.DataFra
             quality=pl.lit(SUM_QUALITY),
         )
         .select(frame.columns)
-        .cast(dict(frame.schema))
+        .cast(frame.schema)
     )
     return sums.join(frame, on=KEY, how="anti")
 
