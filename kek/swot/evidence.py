@@ -75,9 +75,9 @@ def figures(home: Region, evidence: Iterable[IndicatorEvidence]) -> dict[int, Fi
     if not evidence:
         return {}
     groups = {
-        ev.comparison_group_id: list(ev.comparison_group.regions())
+        group.pk: list(group.regions())
         for ev in evidence
-        if ev.comparison_group_id
+        if (group := ev.comparison_group) is not None
     }
     regions = _regions(home, evidence, groups)
     frame = _observations(evidence, regions)
@@ -93,7 +93,7 @@ def _regions(
     home: Region, evidence: list[IndicatorEvidence], groups: dict[int, list[Region]]
 ) -> dict[str, Region]:
     keys = {home.ags, *_default_references(home)}
-    keys |= {ev.comparison_region.ags for ev in evidence if ev.comparison_region_id}
+    keys |= {region.ags for ev in evidence if (region := ev.comparison_region) is not None}
     found = {r.ags: r for r in Region.objects.filter(ags__in=keys)}
     for members in groups.values():
         for region in members:
@@ -174,7 +174,7 @@ def data_date(batch: ImportBatch) -> str:
 
 
 def _references(home: Region, ev: IndicatorEvidence, regions: dict[str, Region]) -> list[Region]:
-    if ev.comparison_region_id:
+    if ev.comparison_region is not None:
         return [ev.comparison_region]
     if ev.comparison_group_id:
         return []
@@ -184,7 +184,8 @@ def _references(home: Region, ev: IndicatorEvidence, regions: dict[str, Region])
 def _group_median(values: dict[int, float | None], members: list[Region]) -> float | None:
     districts = [values.get(r.pk) for r in members if r.level == Region.Level.DISTRICT]
     known = pl.Series(districts, dtype=pl.Float64).drop_nulls()
-    return known.median() if known.len() else None
+    median = known.median()
+    return median if isinstance(median, float) else None  # None for no districts
 
 
 def _difference(ev: IndicatorEvidence, home: float | None, other: float | None) -> str:

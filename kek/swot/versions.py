@@ -8,7 +8,7 @@ from kek.goals.versions import version_created
 from .models import DocumentEvidence, ExpertTalk, IndicatorEvidence, SwotItem
 
 ITEM_FIELDS = ["key", "kind", "topic_id", "title", "explanation", "position", "is_example"]
-EVIDENCE = {
+EVIDENCE: dict[type[IndicatorEvidence] | type[DocumentEvidence] | type[ExpertTalk], list[str]] = {
     IndicatorEvidence: [
         "sort_order", "indicator_id", "comparison_region_id", "comparison_group_id",
         "period", "disaggregation", "note",
