@@ -1,5 +1,7 @@
 """Filters of the public project catalogue (a GET form)."""
 
+from typing import Any
+
 from django import forms
 
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal
@@ -43,13 +45,18 @@ class CatalogueFilter(forms.Form):
     def __init__(self, concept: Concept, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         fields = FieldOfAction.objects.filter(concept=concept).order_by("position", "id")
-        self.fields["handlungsfeld"].choices = [ALL] + [(f.slug, str(f)) for f in fields]
-        self.fields["ziel"].choices = [ALL, *_goal_groups(concept)]
+        self._choices("handlungsfeld", [ALL] + [(f.slug, str(f)) for f in fields])
+        self._choices("ziel", [ALL, *_goal_groups(concept)])
         projects = Project.objects.filter(concept=concept)
         leads = projects.exclude(lead_body="").values_list("lead_body", flat=True).distinct()
-        self.fields["federfuehrung"].choices = [ALL] + [(lead, lead) for lead in sorted(leads)]
+        self._choices("federfuehrung", [ALL] + [(lead, lead) for lead in sorted(leads)])
         places = Region.objects.filter(projects__concept=concept).distinct().order_by("name")
-        self.fields["gemeinde"].choices = [ALL] + [(p.ags, p.name) for p in places]
+        self._choices("gemeinde", [ALL] + [(p.ags, p.name) for p in places])
+
+    def _choices(self, name: str, choices: list[Any]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
     def filters(self) -> dict[str, str]:
         """The valid, non-empty filters (an invalid one is reported and ignored)."""

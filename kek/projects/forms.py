@@ -1,7 +1,7 @@
 """Forms with which project leads update their projects, and the public sign-in (F17, F30)."""
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -22,7 +22,14 @@ def widget_class(widget: forms.Widget) -> str:
     return WIDGET_CLASSES.get(widget_type, INPUT_CLASS)
 
 
-class KernFormMixin:
+# The mixin goes before a Form class; for the type checker it is one.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class KernFormMixin(_FormBase):
     """Puts KERN's classes on the widgets and, after validation, marks the invalid ones."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -96,7 +103,7 @@ class MilestoneForm(KernFormMixin, forms.ModelForm):
 
 
 class BaseMilestoneFormSet(forms.BaseInlineFormSet):
-    def add_fields(self, form: forms.Form, index: int | None) -> None:
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:
         super().add_fields(form, index)
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = "Meilenstein löschen"
@@ -113,6 +120,13 @@ MilestoneFormSet = inlineformset_factory(
 )
 
 
+class IndicatorChoiceField(forms.ModelChoiceField):
+    """A target indicator named by title and unit."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({obj.unit})" if obj.unit else obj.title
+
+
 class MeasurementForm(KernFormMixin, forms.ModelForm):
     """A new measured value for one of the project's own target indicators."""
 
@@ -123,18 +137,20 @@ class MeasurementForm(KernFormMixin, forms.ModelForm):
         fields = ["indicator", "date", "value", "source", "note"]
         labels = {"indicator": "Zielindikator"}
         widgets = {"date": date_widget()}
+        field_classes = {"indicator": IndicatorChoiceField}
 
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         indicator = self.fields["indicator"]
+        assert isinstance(indicator, forms.ModelChoiceField)  # the model's foreign key
         indicator.queryset = project.indicators.order_by("id")
         indicator.empty_label = "Bitte wählen"
-        indicator.label_from_instance = _indicator_label
 
     def clean(self) -> dict[str, Any]:
         """One value per indicator and date, said in German. A field with an error is left out
         of the model's own constraint check, so the message does not appear twice."""
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         indicator, date = cleaned.get("indicator"), cleaned.get("date")
         if indicator and date and indicator.measurements.filter(date=date).exists():
             self.add_error("date", duplicate_message(indicator, date))
@@ -146,10 +162,6 @@ def duplicate_message(indicator, date) -> str:
         f"Für „{indicator.title}“ gibt es am {date:%d.%m.%Y} bereits einen Messwert. "
         "Wählen Sie ein anderes Datum; bestehende Werte korrigiert die Kreisentwicklung."
     )
-
-
-def _indicator_label(indicator) -> str:
-    return f"{indicator.title} ({indicator.unit})" if indicator.unit else indicator.title
 
 
 class LoginForm(KernFormMixin, AuthenticationForm):
