@@ -114,7 +114,9 @@ def test_it_agrees_with_the_reference_rollup(
 
     result = by_parent(m.rollup(scores, weights, parents))
 
-    for parent, expected in rollup_reference(scores, weights, parents).items():
+    reference = rollup_reference(scores, weights, parents)
+    assert reference.keys() == result.keys() == set(parents)
+    for parent, expected in reference.items():
         assert result[parent]["completeness"] == pytest.approx(expected["completeness"])
         if expected["score"] is None:
             assert result[parent]["score"] is None

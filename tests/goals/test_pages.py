@@ -42,7 +42,9 @@ def test_the_start_page_has_the_sections_of_the_seed_page(client, concept):
 
 def test_the_goal_tree_shows_every_goal_numbered_and_marks_examples(client, concept):
     html = text(client.get("/zielsystem/"))
-    for goal in StrategicGoal.objects.filter(concept=concept):
+    goals = StrategicGoal.objects.filter(concept=concept)
+    assert goals.exists()
+    for goal in goals:
         assert f'<span class="kek-number">{goal.number}</span>' in html
         assert goal.title in html
     assert html.count("Beispielinhalt") == 37 - 4

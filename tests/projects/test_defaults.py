@@ -67,7 +67,9 @@ def test_load_defaults_gives_every_status_of_every_method(kek, capsys):
     goal_indicators = TargetIndicator.objects.filter(goal__concept=concept)
     assert 1 <= goal_indicators.count() <= 2
     assert evaluation.of(concept).indicators == 19
-    for field in FieldOfAction.objects.filter(concept=concept):
+    fields = FieldOfAction.objects.filter(concept=concept)
+    assert fields.count() == 4
+    for field in fields:
         assert evaluation.of(field).projects >= 3, field
 
 

@@ -242,7 +242,10 @@ def test_a_lead_signs_in_on_the_public_site_and_reaches_the_form(client, world):
     )
     assert signed_in.status_code == 302
     assert signed_in["Location"] == world.update_url()
-    assert client.get(world.update_url()).status_code == 200
+    form = client.get(world.update_url())
+    assert form.status_code == 200
+    assert "Radweg an der Mulde" in form.content.decode()
+    assert 'for="id_status-status">Status' in form.content.decode()
 
 
 def test_a_wrong_password_is_refused_in_german(client, world):

@@ -26,7 +26,9 @@ def signature(concept) -> list[tuple]:
 def test_new_version_copies_items_evidence_and_goal_links(concept, planner):
     copy = new_version(concept, planner)
     assert signature(copy) == signature(concept)
-    for item in SwotItem.objects.filter(concept=copy):
+    copied = SwotItem.objects.filter(concept=copy)
+    assert copied.exists() and copied.filter(goals__isnull=False).exists()
+    for item in copied:
         assert all(goal.concept_id == copy.pk for goal in item.goals.all())
         assert item.history.first().history_user == planner
 
