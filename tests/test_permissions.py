@@ -1,4 +1,6 @@
-"""Every write URL and command, tried as anonymous, participant, planner and admin (F30).
+"""The goal system, the district's pages and sites: every write URL and command, tried as
+anonymous, participant, planner and admin (F30), on the shared walk of tests/permission_walk.py.
+This file also checks that the walks of all apps together cover the installation.
 
 Anonymous visitors are sent to the login; participants (signed in, no group) lack
 `wagtailadmin.access_admin`, so Wagtail sends them to the login too, before any view runs. In
@@ -8,14 +10,10 @@ and add sites (kek/goals/rules.py, kek/accounts/rules.py) but has no page permis
 The commands check the `--user` they act for in the same way (kek/core/commands.py).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 import pytest
-from django.apps import apps
-from django.core.management import CommandError
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from kek.cms.models import DistrictHomePage, StandardPage
@@ -25,26 +23,19 @@ from kek.goals.concept_db import export_district
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from kek.regions.models import Region
 
+from . import permission_walk as pw
 from .goals.factories import (
     ConceptFactory,
     FieldOfActionFactory,
     StrategicGoalFactory,
     SubGoalFactory,
 )
+from .permission_walk import ADMIN_LOGIN, ALLOWED, DASHBOARD, EDITED_TITLE, NEW_TITLE, Entry
 from .regions.factories import RegionFactory
 
 pytestmark = pytest.mark.usefixtures("without_defaults")
 
 GOAL_MODELS = (Concept, FieldOfAction, StrategicGoal, SubGoal)
-NEW_TITLE = "Von der Rechteprüfung angelegt"
-EDITED_TITLE = "Von der Rechteprüfung geändert"
-LOGIN_URL = "/admin/login/"
-DASHBOARD_URL = "/admin/"
-
-# Signing in writes the session and last_login; that is not a change the role was refused.
-NOT_CONTENT = {"sessions.session", "auth.user"}
-# Wagtail creates a user's admin profile on their first admin request.
-ADMIN_VISIT = {"wagtailusers.userprofile"}
 
 
 # ----------------------------------------------------------------------------- the world
@@ -112,28 +103,11 @@ def user_for(request):
     return lambda role: request.getfixturevalue(ROLE_FIXTURES[role])
 
 
-@pytest.fixture
-def sign_in(client, user_for):
-    """sign_in(role) logs the test client in as that role."""
-
-    def login(role: str):
-        user = user_for(role)
-        client.force_login(user)
-        return user
-
-    return login
+def take(ignore=frozenset()) -> dict:
+    return pw.snapshot(ignore=ignore)
 
 
-def snapshot(ignore: set[str] = frozenset()) -> dict:
-    """Every row of every table, to show that a refused request or command changed nothing."""
-    return {
-        model._meta.label_lower: list(model._base_manager.order_by("pk").values())
-        for model in apps.get_models(include_auto_created=True)
-        if model._meta.label_lower not in NOT_CONTENT | ignore
-    }
-
-
-# ----------------------------------------------------------------------------- endpoints
+# ----------------------------------------------------------------------------- entries
 
 
 def goal_form(model, w: World, obj=None, title: str = NEW_TITLE) -> dict:
@@ -174,114 +148,130 @@ def page_form(page: Page, title: str) -> dict:
     return data
 
 
-@dataclass(frozen=True)
-class Endpoint:
-    """One write URL: where it is, what a valid POST sends, and how to see that it worked."""
-
-    id: str
-    area: str  # "goals", "sites" (permissions from rules) or "pages" (Wagtail page permissions)
-    url: Callable[[World], str]
-    data: Callable[[World], dict]
-    happened: Callable[[World], bool]
-    # Wagtail registers a chooser "create" URL for every snippet, but gives snippet choosers no
-    # creation form: nobody can create through it (a permitted POST fails inside Wagtail).
-    # It is walked for the refused roles only.
-    writable: bool = True
+# What each role meets. Anonymous visitors are sent to the login; participants lack
+# `wagtailadmin.access_admin`, so Wagtail sends them to the login too. The IT admin group may
+# change the goal system and add sites but has no page permissions: back to the dashboard.
+REFUSED_BY_ADMIN = {"anonymous": ADMIN_LOGIN, "participant": ADMIN_LOGIN}
+GOALS = {**REFUSED_BY_ADMIN, "planner": ALLOWED, "admin": ALLOWED}
+PAGES = {**REFUSED_BY_ADMIN, "planner": ALLOWED, "admin": DASHBOARD}
+SITES = GOALS
+BOTH = ("get", "post")
 
 
 def snippet_url(model, action: str, *args) -> str:
     return reverse(f"wagtailsnippets_goals_{model._meta.model_name}:{action}", args=args)
 
 
-def snippet_endpoints(model) -> list[Endpoint]:
+def snippet_entries(model) -> list[Entry]:
     name = model._meta.model_name
+    snippets, choosers = (
+        f"url:wagtailsnippets_goals_{name}",
+        f"url:wagtailsnippetchoosers_goals_{name}",
+    )
     return [
-        Endpoint(
+        Entry(
             id=f"{name}-add",
-            area="goals",
+            covers=f"{snippets}:add",
             url=lambda w: snippet_url(model, "add"),
             data=lambda w: goal_form(model, w),
             happened=lambda w: model.objects.filter(title=NEW_TITLE).exists(),
+            outcomes=GOALS,
+            methods=BOTH,
         ),
-        Endpoint(
+        Entry(
             id=f"{name}-chooser-create",
-            area="goals",
+            covers=f"{choosers}:create",
             url=lambda w: reverse(f"wagtailsnippetchoosers_goals_{name}:create"),
             data=lambda w: goal_form(model, w),
             happened=lambda w: model.objects.filter(title=NEW_TITLE).exists(),
+            outcomes=GOALS,
+            methods=BOTH,
             writable=False,
         ),
-        Endpoint(
+        Entry(
             id=f"{name}-edit",
-            area="goals",
+            covers=f"{snippets}:edit",
             url=lambda w: snippet_url(model, "edit", w.instance(model).pk),
             data=lambda w: goal_form(model, w, w.instance(model), EDITED_TITLE),
             happened=lambda w: model.objects.get(pk=w.instance(model).pk).title == EDITED_TITLE,
+            outcomes=GOALS,
+            methods=BOTH,
         ),
-        Endpoint(
+        Entry(
             id=f"{name}-delete",
-            area="goals",
+            covers=f"{snippets}:delete",
             url=lambda w: snippet_url(model, "delete", w.instance(model).pk),
-            data=lambda w: {},
             happened=lambda w: not model.objects.filter(pk=w.instance(model).pk).exists(),
+            outcomes=GOALS,
+            methods=BOTH,
         ),
     ]
 
 
-ENDPOINTS = [
-    *(e for model in GOAL_MODELS for e in snippet_endpoints(model)),
-    Endpoint(
+ENTRIES = [
+    *(e for model in GOAL_MODELS for e in snippet_entries(model)),
+    Entry(
         id="concept-new-version",
-        area="goals",
+        covers="url:kek_new_version",
         url=lambda w: reverse("kek_new_version", args=[w.concept.pk]),
-        data=lambda w: {},
         happened=lambda w: Concept.objects.filter(region=w.region, version=3).exists(),
+        outcomes=GOALS,
+        methods=BOTH,
     ),
-    Endpoint(
+    Entry(
         id="concept-make-current",
-        area="goals",
+        covers="url:kek_make_current",
         url=lambda w: reverse("kek_make_current", args=[w.draft.pk]),
-        data=lambda w: {},
         happened=lambda w: Concept.objects.get(pk=w.draft.pk).is_current,
+        outcomes=GOALS,
+        methods=BOTH,
     ),
-    Endpoint(
+    Entry(
         id="page-edit-start-page",
-        area="pages",
+        covers="url:wagtailadmin_pages:edit",
         url=lambda w: reverse("wagtailadmin_pages:edit", args=[w.home.pk]),
         data=lambda w: page_form(w.home, EDITED_TITLE),
         happened=lambda w: Page.objects.get(pk=w.home.pk).draft_title == EDITED_TITLE,
+        outcomes=PAGES,
+        methods=BOTH,
     ),
-    Endpoint(
+    Entry(
         id="page-edit-standard-page",
-        area="pages",
+        covers="url:wagtailadmin_pages:edit",
         url=lambda w: reverse("wagtailadmin_pages:edit", args=[w.child.pk]),
         data=lambda w: page_form(w.child, EDITED_TITLE),
         happened=lambda w: Page.objects.get(pk=w.child.pk).draft_title == EDITED_TITLE,
+        outcomes=PAGES,
+        methods=BOTH,
     ),
-    Endpoint(
+    Entry(
         id="page-add-standard-page",
-        area="pages",
+        covers="url:wagtailadmin_pages:add",
         url=lambda w: reverse("wagtailadmin_pages:add", args=["cms", "standardpage", w.home.pk]),
         data=lambda w: {"title": NEW_TITLE, "slug": "neue-seite"},
         happened=lambda w: StandardPage.objects.filter(slug="neue-seite").exists(),
+        outcomes=PAGES,
+        methods=BOTH,
     ),
-    Endpoint(
+    Entry(
         id="page-delete-standard-page",
-        area="pages",
+        covers="url:wagtailadmin_pages:delete",
         url=lambda w: reverse("wagtailadmin_pages:delete", args=[w.child.pk]),
-        data=lambda w: {},
         happened=lambda w: not Page.objects.filter(pk=w.child.pk).exists(),
+        outcomes=PAGES,
+        methods=BOTH,
     ),
-    Endpoint(
+    Entry(
         id="page-unpublish-standard-page",
-        area="pages",
+        covers="url:wagtailadmin_pages:unpublish",
         url=lambda w: reverse("wagtailadmin_pages:unpublish", args=[w.child.pk]),
-        data=lambda w: {},
         happened=lambda w: not Page.objects.get(pk=w.child.pk).live,
+        outcomes=PAGES,
+        methods=BOTH,
     ),
-    Endpoint(
+    Entry(
         id="site-add",
-        area="sites",
+        covers="url:wagtailsites:add",
         url=lambda w: reverse("wagtailsites:add"),
         data=lambda w: {
             "hostname": "kek.nebenan.example",
@@ -290,148 +280,28 @@ ENDPOINTS = [
             "root_page": w.child.pk,
         },
         happened=lambda w: Site.objects.filter(hostname="kek.nebenan.example").exists(),
+        outcomes=SITES,
+        methods=BOTH,
     ),
 ]
-
-GOAL_ENDPOINTS = [e for e in ENDPOINTS if e.area == "goals"]
-PAGE_ENDPOINTS = [e for e in ENDPOINTS if e.area == "pages"]
-SITE_ENDPOINTS = [e for e in ENDPOINTS if e.area == "sites"]
-METHODS = ["get", "post"]
-
-
-def each(endpoints: list[Endpoint], methods=METHODS, writable_only: bool = False):
-    """Parameters (endpoint, method), one test id per pair, e.g. `post-strategicgoal-edit`."""
-    return pytest.mark.parametrize(
-        ("endpoint", "method"),
-        [
-            pytest.param(endpoint, method, id=f"{method}-{endpoint.id}")
-            for endpoint in endpoints
-            for method in methods
-            if not (writable_only and method == "post" and not endpoint.writable)
-        ],
-    )
-
-
-def request(client, world: World, endpoint: Endpoint, method: str):
-    url = endpoint.url(world)
-    if method == "get":
-        return client.get(url)
-    return client.post(url, endpoint.data(world))
-
-
-def assert_sent_to(response, path: str) -> None:
-    assert response.status_code == 302, response.status_code
-    assert urlparse(response["Location"]).path == path
-
-
-def assert_done(response, world: World, endpoint: Endpoint, method: str) -> None:
-    if method == "get":
-        assert response.status_code == 200
-        return
-    # A form that does not validate comes back with 200 too, so the database decides.
-    assert response.status_code in (200, 302), response.status_code
-    if response.status_code == 302:
-        assert urlparse(response["Location"]).path not in (LOGIN_URL, DASHBOARD_URL)
-    assert endpoint.happened(world), "the permitted change did not happen"
 
 
 # ----------------------------------------------------------------------------- HTTP walk
 
 
-def test_the_walk_covers_every_write_url_of_the_goal_system():
-    """Read from the URL configuration, so that a new write view cannot slip past this file."""
-    read_only = {
-        "list",
-        "list_results",
-        "usage",
-        "history",
-        "history_results",
-        "choose",
-        "choose_results",
-        "chosen",
-        "chosen_multiple",
-    }
-    found = set()
-
-    def walk(resolver: URLResolver, namespace: str = "") -> None:
-        for pattern in resolver.url_patterns:
-            if isinstance(pattern, URLResolver):
-                walk(
-                    pattern, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                )
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                if "_goals_" in namespace and pattern.name not in read_only:
-                    found.add(f"{namespace}{pattern.name}")
-                elif getattr(pattern.callback, "__module__", "") == "kek.goals.admin_views":
-                    # The goal system's own back-office views (register_admin_urls).
-                    found.add(pattern.name)
-
-    walk(get_resolver())
-    walked = {"kek_new_version", "kek_make_current"}
-    for model in GOAL_MODELS:
-        name = model._meta.model_name
-        walked |= {f"wagtailsnippets_goals_{name}:{a}" for a in ("add", "edit", "delete")}
-        walked.add(f"wagtailsnippetchoosers_goals_{name}:create")
-    assert found == walked
-    assert {e.id for e in GOAL_ENDPOINTS} == {
-        f"{model._meta.model_name}-{action}"
-        for model in GOAL_MODELS
-        for action in ("add", "chooser-create", "edit", "delete")
-    } | {"concept-new-version", "concept-make-current"}
-
-
-@each(ENDPOINTS)
-def test_it_sends_anonymous_to_the_login(client, world, endpoint, method):
-    before = snapshot()
-    response = request(client, world, endpoint, method)
-    assert_sent_to(response, LOGIN_URL)
-    assert snapshot() == before
-
-
-@each(ENDPOINTS)
-def test_it_rejects_participant(client, world, sign_in, endpoint, method):
-    """Signed in without a group: Wagtail refuses admin access and sends them to the login."""
-    sign_in("participant")
-    before = snapshot()
-    response = request(client, world, endpoint, method)
-    assert_sent_to(response, LOGIN_URL)
-    assert not endpoint.happened(world)
-    assert snapshot() == before
-
-
-@each(ENDPOINTS, writable_only=True)
-def test_it_lets_planner_write(client, world, sign_in, endpoint, method):
-    sign_in("planner")
-    response = request(client, world, endpoint, method)
-    assert_done(response, world, endpoint, method)
-
-
-@each(GOAL_ENDPOINTS + SITE_ENDPOINTS, writable_only=True)
-def test_it_lets_admin_change_the_goal_system_and_add_sites(
-    client, world, sign_in, endpoint, method
+@pw.walk(ENTRIES)
+def test_each_role_may_write_only_what_it_is_allowed_to(
+    client, world, user_for, entry, method, role
 ):
-    sign_in("admin")
-    response = request(client, world, endpoint, method)
-    assert_done(response, world, endpoint, method)
-
-
-@each(PAGE_ENDPOINTS)
-def test_it_rejects_admin_on_pages(client, world, sign_in, endpoint, method):
-    """The IT admin group reaches the admin but has no page permissions: back to the dashboard."""
-    sign_in("admin")
-    before = snapshot(ignore=ADMIN_VISIT)
-    response = request(client, world, endpoint, method)
-    assert_sent_to(response, DASHBOARD_URL)
-    assert not endpoint.happened(world)
-    assert snapshot(ignore=ADMIN_VISIT) == before
+    pw.check_request(client, world, entry, method, role, user_for, take)
 
 
 # ----------------------------------------------------------------------------- commands
 
 
 @pytest.fixture
-def command(world, tmp_path):
-    """command(name) gives the arguments of a `kek` subcommand and a check that it did its work."""
+def command_args(world, tmp_path):
+    """command_args(name) gives the arguments of a `kek` subcommand and a check that it did its work."""
     data = export_district(world.region)
     data.versions[0].fields[0].children[0].title = EDITED_TITLE
     source, target = tmp_path / "konzept.yaml", tmp_path / "export.yaml"
@@ -451,39 +321,66 @@ def command(world, tmp_path):
     return commands.__getitem__
 
 
-COMMANDS = ["import-concept", "export-concept", "create-site"]
+COMMANDS = [
+    pw.Command(name, allowed=("planner", "admin"), refused=("participant",))
+    for name in ("import-concept", "export-concept", "create-site")
+]
 
 
-@pytest.mark.parametrize("name", COMMANDS)
-def test_it_refuses_participant_on_command(kek, command, user_for, name):
-    args, done = command(name)
-    user = user_for("participant")
-    before = snapshot()
-    with pytest.raises(CommandError, match="keine Berechtigung"):
-        kek(name, *args, "--user", user.username)
-    assert not done()
-    assert snapshot() == before
+@pw.command_walk(COMMANDS)
+def test_each_role_may_run_only_the_commands_it_is_allowed_to(
+    kek, command, command_args, user_for, role, outcome
+):
+    args, done = command_args(command.name)
+    username = pw.UNKNOWN_USER if role == pw.UNKNOWN_USER else user_for(role).username
+    pw.check_command(kek, command, args, done, username, outcome, take)
 
 
-@pytest.mark.parametrize("name", COMMANDS)
-def test_it_refuses_an_unknown_user_on_command(kek, command, name):
-    args, done = command(name)
-    before = snapshot()
-    with pytest.raises(CommandError, match="gibt es nicht"):
-        kek(name, *args, "--user", "niemand")
-    assert not done()
-    assert snapshot() == before
-
-
-@pytest.mark.parametrize("name", COMMANDS)
-@pytest.mark.parametrize("role", ["planner", "admin"])
-def test_it_runs_command_for(kek, command, user_for, role, name):
-    args, done = command(name)
-    kek(name, *args, "--user", user_for(role).username)
-    assert done()
-
-
-def test_an_import_is_recorded_as_the_planners_change(kek, command, world, planner):
-    args, _ = command("import-concept")
+def test_an_import_is_recorded_as_the_planners_change(kek, command_args, world, planner):
+    args, _ = command_args("import-concept")
     kek("import-concept", *args, "--user", planner.username)
     assert world.goal.history.latest("history_date").history_user == planner
+
+
+# ----------------------------------------------------------------------------- coverage
+
+
+def _listing(names) -> str:
+    return "\n  ".join(sorted(names))
+
+
+def test_every_write_url_and_route_has_an_entry(django_user_model):
+    """Read from the URL configuration and the start page's routes, so that a new write view
+    cannot slip past the walk (tests/permission_walk.py says what counts as a write)."""
+    from .http import url_names
+
+    superuser = django_user_model.objects.create_superuser("walk-su", "su@example.org", "x")
+    entries = pw.contributions().entries
+    covered = {e.covers for e in entries}
+    writes = pw.write_urls(superuser)
+    routes = pw.write_routes()
+    missing = {
+        f"url:{name} ({why})" for name, why in writes.items() if f"url:{name}" not in covered
+    }
+    missing |= {f"route:{name}" for name in routes if f"route:{name}" not in covered}
+    assert not missing, (
+        "Write URLs/routes without a permission-walk entry (add one to the app's "
+        f"test_permissions.py, or list it as read-only in tests/permission_walk.py):\n  "
+        f"{_listing(missing)}"
+    )
+    known = {f"url:{n.removeprefix('wagtailadmin:')}" for n in url_names()}
+    known |= {f"route:{p.name}" for p in DistrictHomePage.get_subpage_urls()}
+    stale = covered - known
+    assert not stale, f"Permission-walk entries for URLs that do not exist:\n  {_listing(stale)}"
+
+
+def test_every_command_with_user_has_an_entry():
+    commands = pw.user_commands()
+    assert commands, "no command with --user found"
+    covered = {c.name for c in pw.contributions().commands}
+    missing = commands - covered
+    assert not missing, (
+        "Commands with --user without a permission-walk entry (add a Command to the app's "
+        f"test_permissions.py):\n  {_listing(missing)}"
+    )
+    assert not covered - commands, f"Entries for unknown commands: {_listing(covered - commands)}"

@@ -6,17 +6,14 @@ and the back office's snippet views of projects, target indicators, resolutions 
 reports. A project's leads may use the update form of their own project only; the back office
 is for planners (Wagtail sends everyone else to its login before a view runs). A refused
 request changes nothing in the database; a permitted one changes what it should. The catalogue
-commands check the `--user` they act for in the same way.
+commands check the `--user` they act for in the same way. The walk is tests/permission_walk.py.
 """
 
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlparse
 
 import pytest
-from django.apps import apps
-from django.core.management import CommandError
 from django.urls import reverse
 
 from kek.projects.models import (
@@ -28,20 +25,22 @@ from kek.projects.models import (
     TargetIndicator,
 )
 
-from ..http import formset, write_url_names
+from .. import permission_walk as pw
+from ..http import formset
+from ..permission_walk import (
+    ADMIN_LOGIN,
+    ALLOWED,
+    EDITED_TITLE,
+    FORBIDDEN,
+    NEW_TITLE,
+    PUBLIC_LOGIN,
+    Entry,
+)
 from .lead_world import LeadWorld, build_world, milestone_data, milestone_row
 
 pytestmark = pytest.mark.usefixtures("without_defaults")
 
-NEW_TITLE = "Von der Rechteprüfung angelegt"
-EDITED_TITLE = "Von der Rechteprüfung geändert"
-PUBLIC_LOGIN = "/anmelden/"
-ADMIN_LOGIN = "/admin/login/"
-DASHBOARD = "/admin/"
 NEW_DATE = dt.date(2024, 12, 31)
-
-# Signing in writes the session and last_login; that is not a change the role was refused.
-NOT_CONTENT = {"sessions.session", "auth.user"}
 SNIPPET_MODELS = (Project, TargetIndicator, Resolution, EvaluationSnapshot)
 
 
@@ -95,13 +94,9 @@ def user_for(request, world):
     return user
 
 
-def snapshot() -> dict:
+def snapshot(ignore=frozenset()) -> dict:
     """Every row of every table, to show that a refused request or command changed nothing."""
-    return {
-        model._meta.label_lower: list(model._base_manager.order_by("pk").values())
-        for model in apps.get_models(include_auto_created=True)
-        if model._meta.label_lower not in NOT_CONTENT
-    }
+    return pw.snapshot(ignore=ignore)
 
 
 # ----------------------------------------------------------------------------- form data
@@ -190,90 +185,101 @@ SNIPPET_FORMS = {
 }
 
 
-# ----------------------------------------------------------------------------- endpoints
+# ----------------------------------------------------------------------------- entries
 
-
-@dataclass(frozen=True)
-class Endpoint:
-    """One write URL: where it is, what a valid POST sends, and how to see that it worked."""
-
-    id: str
-    area: str  # "lead": the public update form; "admin": the back office (Wagtail snippets)
-    url: Callable[[World], str]
-    data: Callable[[World], dict]
-    happened: Callable[[World], bool]
-    # Wagtail registers a chooser "create" URL for every snippet but gives snippet choosers no
-    # creation form: nobody can create through it. It is walked for the refused roles only.
-    writable: bool = True
+# What each role meets: ALLOWED, FORBIDDEN (403), or the login page it is sent to.
+LEAD = {
+    "anonymous": PUBLIC_LOGIN,
+    "participant": FORBIDDEN,
+    "other_lead": FORBIDDEN,
+    "lead": ALLOWED,
+    "planner": ALLOWED,
+}
+ADMIN = {role: ADMIN_LOGIN for role in ROLES} | {"planner": ALLOWED}
 
 
 def snippet_url(model, action: str, *args) -> str:
     return reverse(f"wagtailsnippets_projects_{model._meta.model_name}:{action}", args=args)
 
 
-def snippet_endpoints(model) -> list[Endpoint]:
+def snippet_entries(model) -> list[Entry]:
     name, form = model._meta.model_name, SNIPPET_FORMS[model]
+    snippets = f"url:wagtailsnippets_projects_{name}"
     return [
-        Endpoint(
+        Entry(
             id=f"{name}-add",
-            area="admin",
+            covers=f"{snippets}:add",
             url=lambda w: snippet_url(model, "add"),
             data=lambda w: form(w),
             happened=lambda w: model.objects.filter(title=NEW_TITLE).exists(),
+            outcomes=ADMIN,
         ),
-        Endpoint(
+        Entry(
             id=f"{name}-chooser-create",
-            area="admin",
+            covers=f"url:wagtailsnippetchoosers_projects_{name}:create",
             url=lambda w: reverse(f"wagtailsnippetchoosers_projects_{name}:create"),
             data=lambda w: form(w),
             happened=lambda w: model.objects.filter(title=NEW_TITLE).exists(),
+            outcomes=ADMIN,
             writable=False,
         ),
-        Endpoint(
+        Entry(
             id=f"{name}-edit",
-            area="admin",
+            covers=f"{snippets}:edit",
             url=lambda w: snippet_url(model, "edit", w.instance(model).pk),
             data=lambda w: form(w, w.instance(model), EDITED_TITLE),
             happened=lambda w: model.objects.get(pk=w.instance(model).pk).title == EDITED_TITLE,
+            outcomes=ADMIN,
         ),
-        Endpoint(
+        Entry(
             id=f"{name}-delete",
-            area="admin",
+            covers=f"{snippets}:delete",
             url=lambda w: snippet_url(model, "delete", w.instance(model).pk),
-            data=lambda w: {},
             happened=lambda w: not model.objects.filter(pk=w.instance(model).pk).exists(),
+            outcomes=ADMIN,
         ),
     ]
 
 
-def lead_endpoint(id: str, data: Callable[[World], dict], happened) -> Endpoint:
-    return Endpoint(id, "lead", lambda w: w.update_url(), data, happened)
+def lead_entry(id: str, data: Callable[[World], dict], happened, methods=("post",)) -> Entry:
+    return Entry(
+        id=id,
+        covers="route:update_project",
+        url=lambda w: w.update_url(),
+        data=data,
+        happened=happened,
+        outcomes=LEAD,
+        methods=methods,
+    )
 
 
-LEAD_ENDPOINTS = [
-    lead_endpoint(
+LEAD_ENTRIES = [
+    # The update page itself is also walked with GET, since it shows the project's data only
+    # to whom may change it.
+    lead_entry(
         "update-status",
         lambda w: {"aktion": "status", "status-status": "completed", "status-progress": "90"},
         lambda w: Project.objects.get(pk=w.project.pk).status == Project.Status.COMPLETED,
+        methods=("get", "post"),
     ),
-    lead_endpoint(
+    lead_entry(
         "update-milestone-edit",
         lambda w: milestone_data(w, [milestone_row(w.milestone, title=EDITED_TITLE)]),
         lambda w: Milestone.objects.get(pk=w.milestone.pk).title == EDITED_TITLE,
     ),
-    lead_endpoint(
+    lead_entry(
         "update-milestone-add",
         lambda w: milestone_data(
             w, [milestone_row(w.milestone), {"date": "2026-01-31", "title": NEW_TITLE}]
         ),
         lambda w: Milestone.objects.filter(project=w.project, title=NEW_TITLE).exists(),
     ),
-    lead_endpoint(
+    lead_entry(
         "update-milestone-delete",
         lambda w: milestone_data(w, [milestone_row(w.milestone, DELETE=True)]),
         lambda w: not Milestone.objects.filter(pk=w.milestone.pk).exists(),
     ),
-    lead_endpoint(
+    lead_entry(
         "update-measurement-add",
         lambda w: {
             "aktion": "messwert",
@@ -284,94 +290,17 @@ LEAD_ENDPOINTS = [
         lambda w: Measurement.objects.filter(indicator=w.indicator, date=NEW_DATE).exists(),
     ),
 ]
-ADMIN_ENDPOINTS = [e for model in SNIPPET_MODELS for e in snippet_endpoints(model)]
-ENDPOINTS = LEAD_ENDPOINTS + ADMIN_ENDPOINTS
-
-# What each role meets: "allowed", "forbidden" (403), or the login page it is sent to.
-OUTCOMES = {
-    "lead": {
-        "anonymous": PUBLIC_LOGIN,
-        "participant": "forbidden",
-        "other_lead": "forbidden",
-        "lead": "allowed",
-        "planner": "allowed",
-    },
-    "admin": {
-        "anonymous": ADMIN_LOGIN,
-        "participant": ADMIN_LOGIN,
-        "other_lead": ADMIN_LOGIN,
-        "lead": ADMIN_LOGIN,
-        "planner": "allowed",
-    },
-}
-
-
-def walk():
-    """(endpoint, method, role) for every write, one test id each: `post-update-status-lead`."""
-    return pytest.mark.parametrize(
-        ("endpoint", "method", "role"),
-        [
-            pytest.param(endpoint, method, role, id=f"{method}-{endpoint.id}-{role}")
-            for endpoint in ENDPOINTS
-            for method in ("get", "post")
-            for role in ROLES
-            # Writes are POSTs. The update page itself is also walked once with GET, since it
-            # shows the project's data only to whom may change it.
-            if method == "post" or endpoint is ENDPOINTS[0]
-            if endpoint.writable or OUTCOMES[endpoint.area][role] != "allowed"
-        ],
-    )
+ENTRIES = LEAD_ENTRIES + [e for model in SNIPPET_MODELS for e in snippet_entries(model)]
 
 
 # ----------------------------------------------------------------------------- HTTP walk
 
 
-def test_the_walk_covers_every_write_url_of_the_catalogue_back_office():
-    """Read from the URL configuration, so that a new write view cannot slip past this file."""
-    found = write_url_names("_projects_")
-    walked = {
-        f"wagtailsnippets_projects_{model._meta.model_name}:{action}"
-        for model in SNIPPET_MODELS
-        for action in ("add", "edit", "delete")
-    } | {f"wagtailsnippetchoosers_projects_{m._meta.model_name}:create" for m in SNIPPET_MODELS}
-    assert found == walked
-
-
-@walk()
+@pw.walk(ENTRIES)
 def test_each_role_may_write_only_what_it_is_allowed_to(
-    client, world, user_for, endpoint, method, role
+    client, world, user_for, entry, method, role
 ):
-    if role != "anonymous":
-        client.force_login(user_for(role))
-    outcome = OUTCOMES[endpoint.area][role]
-    before = snapshot()
-    url = endpoint.url(world)
-    response = client.get(url) if method == "get" else client.post(url, endpoint.data(world))
-
-    if outcome == "allowed":
-        assert_done(response, world, endpoint, method, before)
-        return
-    if outcome == "forbidden":
-        assert response.status_code == 403
-    else:
-        assert response.status_code == 302
-        location = urlparse(response["Location"])
-        assert location.path == outcome
-        assert parse_qs(location.query)["next"] == [url]
-    assert not endpoint.happened(world)
-    assert snapshot() == before
-
-
-def assert_done(response, world: World, endpoint: Endpoint, method: str, before: dict) -> None:
-    if method == "get":
-        assert response.status_code == 200
-        return
-    # A form that does not validate comes back with 200 too, so the database decides.
-    assert response.status_code in (200, 302), response.status_code
-    if response.status_code == 302:
-        assert urlparse(response["Location"]).path not in (PUBLIC_LOGIN, ADMIN_LOGIN, DASHBOARD)
-    assert endpoint.happened(world), "the permitted change did not happen"
-    assert snapshot() != before
+    pw.check_request(client, world, entry, method, role, user_for, snapshot)
 
 
 def test_a_lead_cannot_post_to_another_projects_form(client, world):
@@ -390,8 +319,8 @@ def test_a_lead_cannot_post_to_another_projects_form(client, world):
 
 
 @pytest.fixture
-def command(world, tmp_path):
-    """command(name) gives the arguments of a `kek` subcommand and a check that it did its work."""
+def command_args(world, tmp_path):
+    """command_args(name) gives the arguments of a `kek` subcommand and a check that it did its work."""
     from kek.projects import catalogue_io
     from kek.projects.catalogue_db import export_catalogue
 
@@ -410,32 +339,16 @@ def command(world, tmp_path):
     return commands.__getitem__
 
 
-COMMANDS = ["import-catalogue", "export-catalogue"]
+COMMANDS = [
+    pw.Command(name, allowed=("planner",), refused=("participant", "other_lead", "lead"))
+    for name in ("import-catalogue", "export-catalogue")
+]
 
 
-@pytest.mark.parametrize("name", COMMANDS)
-@pytest.mark.parametrize("role", ["participant", "other_lead", "lead"])
-def test_it_refuses_the_command_to(kek, command, user_for, role, name):
-    args, done = command(name)
-    before = snapshot()
-    with pytest.raises(CommandError, match="keine Berechtigung"):
-        kek(name, *args, "--user", user_for(role).username)
-    assert not done()
-    assert snapshot() == before
-
-
-@pytest.mark.parametrize("name", COMMANDS)
-def test_it_refuses_an_unknown_user_on_the_command(kek, command, name):
-    args, done = command(name)
-    before = snapshot()
-    with pytest.raises(CommandError, match="gibt es nicht"):
-        kek(name, *args, "--user", "niemand")
-    assert not done()
-    assert snapshot() == before
-
-
-@pytest.mark.parametrize("name", COMMANDS)
-def test_it_runs_the_command_for_the_planner(kek, command, planner, name):
-    args, done = command(name)
-    kek(name, *args, "--user", planner.username)
-    assert done()
+@pw.command_walk(COMMANDS)
+def test_each_role_may_run_only_the_commands_it_is_allowed_to(
+    kek, command, command_args, user_for, role, outcome
+):
+    args, done = command_args(command.name)
+    username = pw.UNKNOWN_USER if role == pw.UNKNOWN_USER else user_for(role).username
+    pw.check_command(kek, command, args, done, username, outcome, snapshot)

@@ -3,15 +3,13 @@
 Writes are the back office's snippet views of SWOT items and the decisions on suggestions
 (recalculate, accept, reject). Wagtail sends whoever may not use the back office to its login
 before a view runs; a refused request changes nothing, a permitted one what it should. The
-`kek swot-suggest` command checks the `--user` it acts for in the same way.
+`kek swot-suggest` command checks the `--user` it acts for in the same way. The walk is
+tests/permission_walk.py.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlparse
 
 import pytest
-from django.core.management import CommandError
 from django.urls import reverse
 
 from kek.statistics.models import Indicator
@@ -23,13 +21,14 @@ from kek.swot.models import (
     SwotSuggestion,
 )
 
-from ..http import formset, write_url_names
+from .. import permission_walk as pw
+from ..http import formset
+from ..permission_walk import ADMIN_LOGIN, ALLOWED, EDITED_TITLE, NEW_TITLE, Entry
 from .world import AHEAD, import_table
 
-NEW_TITLE = "Von der Rechteprüfung angelegt"
-EDITED_TITLE = "Von der Rechteprüfung geändert"
-ADMIN_LOGIN = "/admin/login/"
 ROLES = ["anonymous", "participant", "planner"]
+# Wagtail sends whoever may not use the back office to its login; planners may write.
+OUTCOMES = {"anonymous": ADMIN_LOGIN, "participant": ADMIN_LOGIN, "planner": ALLOWED}
 SWOT_MODELS = (SwotItem, IndicatorEvidence, DocumentEvidence, ExpertTalk, SwotSuggestion)
 
 
@@ -62,13 +61,14 @@ def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def snapshot() -> dict:
+def snapshot(ignore=frozenset()) -> dict:
     """Every row of the SWOT tables (items, evidence, history, links, suggestions)."""
-    models = [*SWOT_MODELS, SwotItem.history.model, SwotItem.goals.through]
-    return {
-        model._meta.label_lower: list(model._base_manager.order_by("pk").values())
-        for model in models
-    }
+    return pw.snapshot([*SWOT_MODELS, SwotItem.history.model, SwotItem.goals.through], ignore)
+
+
+@pytest.fixture
+def user_for(request):
+    return request.getfixturevalue
 
 
 def item_form(w: World, obj: SwotItem | None = None, title: str = NEW_TITLE) -> dict:
@@ -94,15 +94,6 @@ def item_form(w: World, obj: SwotItem | None = None, title: str = NEW_TITLE) -> 
     }
 
 
-@dataclass(frozen=True)
-class Endpoint:
-    id: str
-    url: Callable[[World], str]
-    data: Callable[[World], dict]
-    happened: Callable[[World], bool]
-    writable: bool = True  # the snippet chooser's "create" URL has no form: refused roles only
-
-
 def snippet(action: str, *args) -> str:
     return reverse(f"wagtailsnippets_swot_swotitem:{action}", args=args)
 
@@ -111,109 +102,84 @@ def decided(w: World, status: str) -> bool:
     return SwotSuggestion.objects.get(pk=w.suggestion.pk).status == status
 
 
-ENDPOINTS = [
-    Endpoint(
-        "swotitem-add",
-        lambda w: snippet("add"),
-        item_form,
-        lambda w: SwotItem.objects.filter(title=NEW_TITLE).exists(),
+ENTRIES = [
+    Entry(
+        id="swotitem-add",
+        covers="url:wagtailsnippets_swot_swotitem:add",
+        url=lambda w: snippet("add"),
+        data=item_form,
+        happened=lambda w: SwotItem.objects.filter(title=NEW_TITLE).exists(),
+        outcomes=OUTCOMES,
     ),
-    Endpoint(
-        "swotitem-chooser-create",
-        lambda w: reverse("wagtailsnippetchoosers_swot_swotitem:create"),
-        item_form,
-        lambda w: SwotItem.objects.filter(title=NEW_TITLE).exists(),
+    Entry(
+        id="swotitem-chooser-create",
+        covers="url:wagtailsnippetchoosers_swot_swotitem:create",
+        url=lambda w: reverse("wagtailsnippetchoosers_swot_swotitem:create"),
+        data=item_form,
+        happened=lambda w: SwotItem.objects.filter(title=NEW_TITLE).exists(),
+        outcomes=OUTCOMES,
         writable=False,
     ),
-    Endpoint(
-        "swotitem-edit",
-        lambda w: snippet("edit", w.item.pk),
-        lambda w: item_form(w, w.item, EDITED_TITLE),
-        lambda w: SwotItem.objects.get(pk=w.item.pk).title == EDITED_TITLE,
+    Entry(
+        id="swotitem-edit",
+        covers="url:wagtailsnippets_swot_swotitem:edit",
+        url=lambda w: snippet("edit", w.item.pk),
+        data=lambda w: item_form(w, w.item, EDITED_TITLE),
+        happened=lambda w: SwotItem.objects.get(pk=w.item.pk).title == EDITED_TITLE,
+        outcomes=OUTCOMES,
     ),
-    Endpoint(
-        "swotitem-delete",
-        lambda w: snippet("delete", w.item.pk),
-        lambda w: {},
-        lambda w: not SwotItem.objects.filter(pk=w.item.pk).exists(),
+    Entry(
+        id="swotitem-delete",
+        covers="url:wagtailsnippets_swot_swotitem:delete",
+        url=lambda w: snippet("delete", w.item.pk),
+        happened=lambda w: not SwotItem.objects.filter(pk=w.item.pk).exists(),
+        outcomes=OUTCOMES,
     ),
-    Endpoint(
-        "suggestions-refresh",
-        lambda w: reverse("kek_swot_refresh"),
-        lambda w: {"gebiet": w.concept.region.ags},
-        lambda w: SwotSuggestion.objects.filter(indicator__code="SWOTQ").exists(),
+    Entry(
+        id="suggestions-refresh",
+        covers="url:kek_swot_refresh",
+        url=lambda w: reverse("kek_swot_refresh"),
+        data=lambda w: {"gebiet": w.concept.region.ags},
+        happened=lambda w: SwotSuggestion.objects.filter(indicator__code="SWOTQ").exists(),
+        outcomes=OUTCOMES,
     ),
-    Endpoint(
-        "suggestion-accept",
-        lambda w: reverse("kek_swot_accept", args=[w.suggestion.pk]),
-        lambda w: {},
-        lambda w: decided(w, "accepted"),
+    Entry(
+        id="suggestion-accept",
+        covers="url:kek_swot_accept",
+        url=lambda w: reverse("kek_swot_accept", args=[w.suggestion.pk]),
+        happened=lambda w: decided(w, "accepted"),
+        outcomes=OUTCOMES,
     ),
-    Endpoint(
-        "suggestion-reject",
-        lambda w: reverse("kek_swot_reject", args=[w.suggestion.pk]),
-        lambda w: {"reason": "Für die Rechteprüfung abgelehnt"},
-        lambda w: decided(w, "rejected"),
+    Entry(
+        id="suggestion-reject",
+        covers="url:kek_swot_reject",
+        url=lambda w: reverse("kek_swot_reject", args=[w.suggestion.pk]),
+        data=lambda w: {"reason": "Für die Rechteprüfung abgelehnt"},
+        happened=lambda w: decided(w, "rejected"),
+        outcomes=OUTCOMES,
     ),
 ]
 
 
-def walk():
-    return pytest.mark.parametrize(
-        ("endpoint", "role"),
-        [
-            pytest.param(endpoint, role, id=f"{endpoint.id}-{role}")
-            for endpoint in ENDPOINTS
-            for role in ROLES
-            if endpoint.writable or role != "planner"
-        ],
-    )
+@pw.walk(ENTRIES)
+def test_each_role_may_write_only_what_it_is_allowed_to(
+    client, world, user_for, entry, method, role
+):
+    pw.check_request(client, world, entry, method, role, user_for, snapshot)
 
 
-def test_the_walk_covers_every_write_url_of_the_swot_back_office():
-    """Read from the URL configuration, so that a new write view cannot slip past this file."""
-    walked = {
-        "wagtailsnippets_swot_swotitem:add",
-        "wagtailsnippets_swot_swotitem:edit",
-        "wagtailsnippets_swot_swotitem:delete",
-        "wagtailsnippetchoosers_swot_swotitem:create",
-        "kek_swot_refresh",
-        "kek_swot_accept",
-        "kek_swot_reject",
-    }
-    found = write_url_names("_swot_") - {"kek_swot_suggestions"}  # the list only reads
-    assert found == walked
+COMMANDS = [pw.Command("swot-suggest", allowed=("planner",), refused=("participant",))]
 
 
-@walk()
-def test_each_role_may_write_only_what_it_is_allowed_to(client, world, request, endpoint, role):
-    if role != "anonymous":
-        client.force_login(request.getfixturevalue(role))
-    before = snapshot()
-    url = endpoint.url(world)
-    response = client.post(url, endpoint.data(world))
-    if role == "planner":
-        assert response.status_code in (200, 302), response.status_code
-        if response.status_code == 302:
-            assert urlparse(response["Location"]).path != ADMIN_LOGIN
-        assert endpoint.happened(world), "the permitted change did not happen"
-        assert snapshot() != before
-        return
-    assert response.status_code == 302
-    location = urlparse(response["Location"])
-    assert location.path == ADMIN_LOGIN
-    assert parse_qs(location.query)["next"] == [url]
-    assert not endpoint.happened(world)
-    assert snapshot() == before
+@pw.command_walk(COMMANDS)
+def test_each_role_may_run_only_the_commands_it_is_allowed_to(
+    kek, world, user_for, command, role, outcome
+):
+    def done() -> bool:
+        return SwotSuggestion.objects.filter(indicator__code="SWOTQ").exists()
 
-
-@pytest.mark.parametrize("role", ["participant"])
-def test_the_command_refuses_a_user_without_the_permission(kek, nordsachsen, request, role):
-    user = request.getfixturevalue(role)
-    before = snapshot()
-    with pytest.raises(CommandError, match="keine Berechtigung"):
-        kek("swot-suggest", "--district", "14730", "--user", user.username)
-    assert snapshot() == before
+    username = pw.UNKNOWN_USER if role == pw.UNKNOWN_USER else user_for(role).username
+    pw.check_command(kek, command, ["--district", "14730"], done, username, outcome, snapshot)
 
 
 def test_the_command_runs_for_the_planner(kek, world, planner, capsys):
