@@ -6,7 +6,14 @@ import pytest
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the shipped default content once; every test rolls back to this state."""
+    """Load the shipped default content once per test database (once per pytest-xdist worker,
+    each on its own database: pytest-django adds the worker's `gw…` suffix to the name); every
+    test rolls back to this state.
+
+    A transactional test cannot roll back: Django empties (flushes) every table after it. The
+    state after loading is therefore kept as a table-by-table copy and written back right
+    after each flush, which takes a second or two instead of loading the defaults again, and
+    every following test, in whatever order, finds the default content."""
     import os
 
     from kek.core.defaults import load_defaults
@@ -14,6 +21,74 @@ def django_db_setup(django_db_setup, django_db_blocker):
     if os.environ.get("KEK_TEST_PRELOAD", "1") == "1":
         with django_db_blocker.unblock():
             load_defaults()
+            copy = _TableCopy()
+        _restore_after_flush(copy)
+
+
+class _TableCopy:
+    """Every row of every model table of the default database, to be written back."""
+
+    def __init__(self) -> None:
+        from django.db import connection
+
+        self.tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        self.data: dict[str, object] = {}
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for table in self.tables:
+                if connection.vendor == "postgresql":
+                    with cursor.cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
+                        self.data[table] = b"".join(bytes(block) for block in copy)
+                else:
+                    cursor.execute(f"SELECT * FROM {quote(table)}")
+                    columns = [column[0] for column in cursor.description]
+                    self.data[table] = (columns, cursor.fetchall())
+
+    def restore(self) -> None:
+        from django.apps import apps
+        from django.core.management.color import no_style
+        from django.db import connection, transaction
+
+        quote = connection.ops.quote_name
+        # Foreign keys are deferred (Django creates them DEFERRABLE INITIALLY DEFERRED), so
+        # the order of the tables does not matter within one transaction.
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table in self.tables:  # post_migrate refilled some tables after the flush
+                cursor.execute(f"DELETE FROM {quote(table)}")
+            for table in self.tables:
+                if connection.vendor == "postgresql":
+                    with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as copy:
+                        copy.write(self.data[table])
+                    continue
+                columns, rows = self.data[table]
+                if rows:
+                    names = ", ".join(quote(c) for c in columns)
+                    marks = ", ".join(["%s"] * len(columns))
+                    cursor.executemany(
+                        f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows
+                    )
+            models = [
+                model
+                for model in apps.get_models(include_auto_created=True)
+                if model._meta.db_table in self.tables
+            ]
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+
+
+def _restore_after_flush(copy: _TableCopy) -> None:
+    """Write the default content back after the flush that ends every transactional test."""
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+
+    def teardown(self):
+        flush(self)
+        copy.restore()
+
+    TransactionTestCase._fixture_teardown = teardown
 
 
 @pytest.fixture
