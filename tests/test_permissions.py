@@ -301,7 +301,7 @@ def test_each_role_may_write_only_what_it_is_allowed_to(
 
 @pytest.fixture
 def command_args(world, tmp_path):
-    """command_args(name) gives the arguments of a `kek` subcommand and a check that it did its work."""
+    """command_args(name): the arguments of a `kek` subcommand and a check that it did its work."""
     data = export_district(world.region)
     data.versions[0].fields[0].children[0].title = EDITED_TITLE
     source, target = tmp_path / "konzept.yaml", tmp_path / "export.yaml"

@@ -320,7 +320,7 @@ def test_a_lead_cannot_post_to_another_projects_form(client, world):
 
 @pytest.fixture
 def command_args(world, tmp_path):
-    """command_args(name) gives the arguments of a `kek` subcommand and a check that it did its work."""
+    """command_args(name): the arguments of a `kek` subcommand and a check that it did its work."""
     from kek.projects import catalogue_io
     from kek.projects.catalogue_db import export_catalogue
 
