@@ -70,7 +70,8 @@ def field_detail(request: HttpRequest, home, slug: str) -> HttpResponse:
 
 
 def find_goal(concept: Concept, number: str, slug: str) -> StrategicGoal | SubGoal | None:
-    model = {2: StrategicGoal, 3: SubGoal}.get(number.count(".") + 1)
+    models: dict[int, type[StrategicGoal] | type[SubGoal]] = {2: StrategicGoal, 3: SubGoal}
+    model = models.get(number.count(".") + 1)
     if model is None:
         return None
     goals = model.objects.filter(concept=concept).select_related("concept")

@@ -189,6 +189,7 @@ def dashboard(request: HttpRequest, home, slug: str | None = None) -> HttpRespon
             return route_url("field_dashboard", home, slug=obj.slug)
         return goal_url(home, obj)
 
+    scope: Concept | FieldOfAction
     if slug is None:
         scope = concept
         goals = [goal for field in fields for goal in field.goals.all()]
@@ -197,10 +198,11 @@ def dashboard(request: HttpRequest, home, slug: str | None = None) -> HttpRespon
             ("ziele", "Strategische Ziele", live_table(evaluation, goals, link)),
         ]
     else:
-        scope = next((field for field in fields if field.slug == slug), None)
-        if scope is None:
+        field_of_action = next((field for field in fields if field.slug == slug), None)
+        if field_of_action is None:
             raise Http404("Dieses Handlungsfeld gibt es in der aktuellen Version nicht.")
-        goals = list(scope.goals.all())
+        scope = field_of_action
+        goals = list(field_of_action.goals.all())
         subgoals = [sub for goal in goals for sub in goal.subgoals.all()]
         projects = filtered_projects(concept, {"handlungsfeld": slug})
         tables = [
