@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,9 +31,12 @@ __all__ = [
     "Row",
     "at",
     "csv_rows",
+    "check_district",
     "file_format",
     "line_of",
     "load_yaml",
+    "nesting_depth",
+    "unknown_fields",
     "new_workbook",
     "open_workbook",
     "place",
@@ -41,6 +44,7 @@ __all__ = [
     "rows",
     "ValueReader",
     "sheet_rows",
+    "sheet_values",
     "yaml_loader",
 ]
 
@@ -101,10 +105,33 @@ def at(mapping: Mapping[Any, Any], key: Any = None) -> str:
     return place(line_of(mapping, key))
 
 
+# Deeper than this, a file is refused before PyYAML builds it (the formats need about ten
+# levels; PyYAML's pure-Python loader recurses once per level and the C one stops at 1000).
+MAX_DEPTH = 100
+
+
+class _Problem(Exception):
+    """A user error found while building the YAML document; `load_yaml` names file and line."""
+
+    def __init__(self, line: int, field: str, problem: str) -> None:
+        super().__init__(line, field, problem)
+        self.line, self.field, self.problem = line, field, problem
+
+
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[LineDict]:
     data = LineDict()
     data.line = node.start_mark.line + 1
     yield data  # first, so that anchors and aliases to this mapping resolve
+    first: dict[tuple[str, str], int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        line, ident = key.start_mark.line + 1, (key.tag, key.value)
+        if ident in first:
+            raise _Problem(
+                line, key.value, f"dieses Feld steht hier doppelt (zuerst in Zeile {first[ident]})."
+            )
+        first[ident] = line
     data.update(loader.construct_mapping(node))
     data.key_lines = {
         key.value: key.start_mark.line + 1
@@ -113,31 +140,150 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Itera
     }
 
 
+def _lenient(
+    construct: Any,
+) -> Any:
+    """A scalar constructor that keeps the text when the value is impossible (2021-02-30,
+    an integer of 5,000 digits), so the format's reader names line and field."""
+
+    def build(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return str(node.value)
+
+    return build
+
+
 def yaml_loader(fast: bool = True) -> type[yaml.SafeLoader]:
-    """A safe loader building `LineDict` mappings: the C one when PyYAML has it (and `fast`)."""
+    """A safe loader building `LineDict` mappings: the C one when PyYAML has it (and `fast`).
+
+    Duplicate keys in a mapping are a user error; impossible dates and numbers stay text.
+    """
     base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
     loader: type[yaml.SafeLoader] = type(f"Line{base.__name__}", (base,), {})
     loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    for tag, construct in (
+        ("timestamp", yaml.SafeLoader.construct_yaml_timestamp),
+        ("int", yaml.SafeLoader.construct_yaml_int),
+        ("float", yaml.SafeLoader.construct_yaml_float),
+    ):
+        loader.add_constructor(f"tag:yaml.org,2002:{tag}", _lenient(construct))
     return loader
+
+
+def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The first line (1-based) where `text` nests deeper than `limit`, else None.
+
+    A quick scan, generous rather than exact: the indentation levels of block collections
+    (each "- " item one more) and the [ and { that open a flow collection; the lines of a
+    block scalar (| or >) are text.
+    """
+    indents: list[int] = []
+    flow = 0
+    scalar: int | None = None  # indentation of the line that opened a block scalar
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        column = len(line) - len(stripped)
+        if scalar is not None and (not stripped or column > scalar):
+            continue
+        scalar = None
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not flow:
+            while indents and indents[-1] >= column:
+                indents.pop()
+            indents.append(column)
+            while stripped.startswith(("- ", "? ")) or stripped in ("-", "?"):
+                stripped = stripped[1:].lstrip(" ")
+                indents.append(len(line) - len(stripped))
+        flow = _flow_depth(stripped, flow)
+        if len(indents) + flow > limit:
+            return number
+        if not flow and _BLOCK_SCALAR.search(stripped):
+            scalar = column
+    return None
+
+
+_BLOCK_SCALAR = re.compile(r"(?:^|[:-] +)[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _flow_depth(text: str, depth: int) -> int:
+    """The depth of flow collections after one line, given the depth before it."""
+    quote = ""
+    start = True  # where a value may start: [ or { open a collection, a quote a string
+    for char in text:
+        if quote:
+            if char == quote:
+                quote, start = "", False
+        elif char == " ":
+            continue
+        elif start and char in "'\"":
+            quote = char
+        elif start and char in "[{":
+            depth += 1
+        elif depth and char in "]}":
+            depth, start = depth - 1, False
+        elif char in ",:" or (char in "-?" and start):
+            start = char != "," or depth > 0
+        elif char == "#":
+            break
+        else:
+            start = False
+    return depth
 
 
 _LOADER = yaml_loader()
 
 
 def load_yaml(path: Path, error: type[FileError] = FileError, *, fast: bool = True) -> Any:
-    """The content of a UTF-8 YAML file with `LineDict` mappings; user errors as `error`."""
+    """The content of a UTF-8 YAML file with `LineDict` mappings; user errors as `error`.
+
+    Refused before anything is built: nesting deeper than `MAX_DEPTH`; while building:
+    duplicate keys (with their line).
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise error(path.name, "", "", "die Datei ist nicht UTF-8-kodiert.") from None
+    deep = nesting_depth(text)
+    if deep is not None:
+        raise error(
+            path.name, place(deep), "", f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)."
+        )
     loader = _LOADER if fast else yaml_loader(fast=False)
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except _Problem as exc:
+        raise error(path.name, place(exc.line), exc.field, exc.problem) from None
+    except RecursionError:
+        raise error(
+            path.name, "", "", f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)."
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = place(mark.line + 1) if mark else ""
         problem = getattr(exc, "problem", None) or exc
+        if "nesting depth" in str(problem):
+            problem = f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)"
         raise error(path.name, where, "", f"kein gültiges YAML ({problem}).") from None
+
+
+def unknown_fields(
+    mapping: Mapping[Any, Any],
+    allowed: Iterable[str],
+    *,
+    file: str,
+    error: type[FileError] = FileError,
+) -> None:
+    """A key of a YAML mapping that the format does not know is a user error (typos)."""
+    known = set(allowed)
+    for key in mapping:
+        if not isinstance(key, str) or key not in known:
+            names = ", ".join(sorted(known))
+            raise error(
+                file, at(mapping, key), str(key), f"unbekanntes Feld; erlaubt sind {names}."
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -163,16 +309,24 @@ def rows(
     file: str,
     sheet: str = "",
     error: type[FileError] = FileError,
+    allowed: Collection[str] | None = None,
 ) -> Iterator[Row]:
     """The rows under the first (header) row; empty rows are skipped, numbers stay true.
 
-    A missing required column is a user error naming the first one missing.
+    A missing required column is a user error naming the first one missing; so are a column
+    named twice and, given the `allowed` columns, one that the format does not know.
     """
     values = iter(values)
     header = [str(cell).strip() if cell is not None else "" for cell in next(values, ())]
     missing = [column for column in required if column not in header]
     if missing:
         raise error(file, place(1, sheet), missing[0], "diese Spalte fehlt.")
+    for index, column in enumerate(header):
+        if column and column in header[:index]:
+            raise error(file, place(1, sheet), column, "diese Spalte steht doppelt.")
+        if column and allowed is not None and column not in allowed:
+            names = ", ".join(allowed)
+            raise error(file, place(1, sheet), column, f"unbekannte Spalte; erlaubt sind {names}.")
     for number, cells in enumerate(values, start=2):
         if all(cell in (None, "") for cell in cells):
             continue
@@ -212,10 +366,29 @@ def sheet_rows(
     *,
     file: str,
     error: type[FileError] = FileError,
+    allowed: Collection[str] | None = None,
 ) -> Iterator[Row]:
     """The rows of a workbook's sheet, as `rows`."""
+    values = sheet_values(book, sheet, file=file, error=error)
+    return rows(values, required, file=file, sheet=sheet, error=error, allowed=allowed)
+
+
+def sheet_values(
+    book: Workbook, sheet: str, *, file: str = "", error: type[FileError] = FileError
+) -> Iterator[tuple[Any, ...]]:
+    """The cell values of a sheet row by row.
+
+    A read-only workbook reads its sheets lazily: damage found while reading is a user error.
+    """
     values = book[sheet].iter_rows(values_only=True)
-    return rows(values, required, file=file, sheet=sheet, error=error)
+    while True:
+        try:
+            row = next(values)
+        except StopIteration:
+            return
+        except Exception:  # openpyxl raises many types on a damaged sheet
+            raise error(file, place(sheet=sheet), "", "keine lesbare XLSX-Datei.") from None
+        yield row
 
 
 def csv_rows(
@@ -242,6 +415,7 @@ def csv_rows(
 # Values of a mapping or row
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DIGITS = re.compile(r"^[0-9]{1,18}$")
 
 
 class ValueReader:
@@ -259,7 +433,10 @@ class ValueReader:
     def fail(self, where: str, name: str, problem: str) -> FileError:
         return self.error(self.file, where, name, problem)
 
-    def text(self, value: Any, where: str, name: str, required: bool = False) -> str:
+    def text(
+        self, value: Any, where: str, name: str, required: bool = False, limit: int = 0
+    ) -> str:
+        """Text, stripped; `limit` > 0 is the longest the database takes."""
         if value is None:
             value = ""
         if isinstance(value, (dt.date, int, float)) and not isinstance(value, bool):
@@ -269,12 +446,14 @@ class ValueReader:
         text = value.strip()
         if required and not text:
             raise self.fail(where, name, "darf nicht leer sein.")
+        if limit and len(text) > limit:
+            raise self.fail(where, name, f"höchstens {limit} Zeichen (hier {len(text)}).")
         return text
 
     def integer(self, value: Any, where: str, name: str, low: int, high: int) -> int:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and _DIGITS.match(value.strip()):
             value = int(value.strip())
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise self.fail(where, name, f"erwartet wird eine ganze Zahl von {low} bis {high}.")
@@ -321,6 +500,26 @@ class ValueReader:
                 where, "slug", f"„{slug}“: nur Kleinbuchstaben, Ziffern und Bindestriche."
             )
         return slug
+
+
+def check_district(
+    file_ags: str,
+    target_ags: str,
+    target_name: str,
+    *,
+    file: str,
+    where: str = "",
+    field: str = "district",
+    hint: str = "",
+    error: type[FileError] = FileError,
+) -> None:
+    """A file states its district; it must be the one it is imported into (unless a copy is
+    wanted, which the caller decides before calling this)."""
+    if file_ags == target_ags:
+        return
+    stated = f"zum Landkreis {file_ags}" if file_ags else "zu keinem Landkreis"
+    problem = f"die Datei gehört {stated}, nicht zu {target_ags} ({target_name})"
+    raise error(file, where, field, f"{problem}{'; ' + hint if hint else ''}.")
 
 
 # ---------------------------------------------------------------------------------------------

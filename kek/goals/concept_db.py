@@ -31,6 +31,22 @@ VERSION_FIELDS = {
 GOAL_FIELDS = ["title", "slug", "description", "is_example", "position"]
 
 
+def limits() -> dict[str, dict[str, int]]:
+    """The longest texts the database takes, from the models' max_length, in the shape of
+    `exchange.LIMITS` (version fields by their file names, goal fields)."""
+
+    def lengths(model, names: dict[str, str]) -> dict[str, int]:
+        found = {name: model._meta.get_field(attr).max_length for name, attr in names.items()}
+        return {name: length for name, length in found.items() if length}
+
+    text_fields = {name: attr for name, attr in VERSION_FIELDS.items() if name != "status"}
+    goal_limits = [lengths(m, {"title": "title", "slug": "slug"}) for m in MODELS.values()]
+    return {
+        "version": lengths(Concept, text_fields),
+        "goal": {name: min(g[name] for g in goal_limits) for name in goal_limits[0]},
+    }
+
+
 # --------------------------------------------------------------------------------- export
 
 

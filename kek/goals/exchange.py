@@ -23,6 +23,34 @@ STATUSES = ("draft", "consultation", "adopted", "superseded")
 LEVELS = ("field", "goal", "subgoal")
 WhereOf = dict[int, str]  # id() of a version or goal → its place, for checks across rows
 CHILDREN = {"field": "goals", "goal": "subgoals", "subgoal": None}
+# Longest text the database takes, per kind and field: the models' max_length, which
+# `concept_db.limits()` reads and `kek import-concept` passes in (a test keeps both equal).
+LIMITS: dict[str, dict[str, int]] = {
+    "version": {"title": 200, "adopted_by": 120, "resolution_number": 60},
+    "goal": {"title": 300, "slug": 80},
+}
+Limits = Mapping[str, Mapping[str, int]]
+# The fields a YAML mapping may have, per kind (a typo is an error, not silently ignored).
+TOP_FIELDS = ("format", "district", "versions")
+DISTRICT_FIELDS = ("ags", "name")
+VERSION_FIELDS = (
+    "version",
+    "title",
+    "horizon_year",
+    "status",
+    "current",
+    "adopted_on",
+    "adopted_by",
+    "resolution_number",
+    "version_note",
+    "predecessor",
+    "fields_of_action",
+)
+GOAL_FIELDS = {
+    "field": ("key", "title", "slug", "vision", "description", "sdgs", "example", "goals"),
+    "goal": ("key", "title", "slug", "description", "sdgs", "example", "subgoals"),
+    "subgoal": ("key", "title", "slug", "description", "sdgs", "example"),
+}
 
 
 class ExchangeError(FileError):
@@ -80,6 +108,19 @@ class Reader(ValueReader):
     """Turns loosely typed values into the dataclasses, raising ExchangeError with a location."""
 
     error = ExchangeError
+
+    def __init__(self, file: str, limits: Limits | None = None) -> None:
+        super().__init__(file)
+        self.limits = LIMITS if limits is None else limits
+
+    def limited(self, kind: str, value: Any, where: str, name: str, required: bool = False) -> str:
+        """Text no longer than the database takes for this kind (version, goal) and field."""
+        limit = self.limits.get(kind, {}).get(name, 0)
+        return self.text(value, where, name, required, limit=limit)
+
+    def slug(self, value: Any, where: str) -> str:
+        self.limited("goal", value, where, "slug")
+        return super().slug(value, where)
 
     def sdgs(self, value: Any, where: str) -> list[int]:
         if value is None or value == "":
@@ -139,8 +180,8 @@ def check_district(reader: Reader, versions: list[Version], where_of: WhereOf) -
 # YAML
 
 
-def read_yaml(path: Path) -> District:
-    reader = Reader(path.name)
+def read_yaml(path: Path, limits: Limits | None = None) -> District:
+    reader = Reader(path.name, limits)
     data = fileio.load_yaml(path, ExchangeError)
     if not isinstance(data, dict):
         raise reader.fail(place(1), "", "erwartet wird ein Eintrag mit format, district, versions.")
@@ -157,11 +198,17 @@ def read_yaml(path: Path) -> District:
     where_of: WhereOf = {}
     versions = [_yaml_version(reader, item, where_of) for item in raw_versions]
     check_district(reader, versions, where_of)
+    _known(reader, data, TOP_FIELDS)
+    _known(reader, district, DISTRICT_FIELDS)
     return District(
         ags=reader.text(district.get("ags"), at(data, "district"), "ags"),
         name=reader.text(district.get("name"), at(data, "district"), "name"),
         versions=versions,
     )
+
+
+def _known(reader: Reader, mapping: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    fileio.unknown_fields(mapping, allowed, file=reader.file, error=ExchangeError)
 
 
 def _mapping(reader: Reader, item: Any, parent_where: str, name: str) -> Mapping[str, Any]:
@@ -175,16 +222,23 @@ def _yaml_version(reader: Reader, item: Any, where_of: WhereOf) -> Version:
     where = at(item)
     version = Version(
         version=reader.integer(item.get("version"), at(item, "version"), "version", 1, 9999),
-        title=reader.text(item.get("title"), at(item, "title"), "title", required=True),
+        title=reader.limited(
+            "version", item.get("title"), at(item, "title"), "title", required=True
+        ),
         horizon_year=reader.integer(
             item.get("horizon_year", 2030), at(item, "horizon_year"), "horizon_year", 2000, 2100
         ),
         status=reader.status(item.get("status"), at(item, "status")),
         current=reader.flag(item.get("current"), at(item, "current"), "current"),
         adopted_on=reader.date(item.get("adopted_on"), at(item, "adopted_on"), "adopted_on"),
-        adopted_by=reader.text(item.get("adopted_by"), at(item, "adopted_by"), "adopted_by"),
-        resolution_number=reader.text(
-            item.get("resolution_number"), at(item, "resolution_number"), "resolution_number"
+        adopted_by=reader.limited(
+            "version", item.get("adopted_by"), at(item, "adopted_by"), "adopted_by"
+        ),
+        resolution_number=reader.limited(
+            "version",
+            item.get("resolution_number"),
+            at(item, "resolution_number"),
+            "resolution_number",
         ),
         version_note=reader.text(
             item.get("version_note"), at(item, "version_note"), "version_note"
@@ -197,6 +251,7 @@ def _yaml_version(reader: Reader, item: Any, where_of: WhereOf) -> Version:
     )
     where_of[id(version)] = where
     version.fields = _yaml_goals(reader, item, "fields_of_action", "field", where_of)
+    _known(reader, item, VERSION_FIELDS)
     return version
 
 
@@ -211,7 +266,9 @@ def _yaml_goals(
         item = _mapping(reader, item, at(parent, name), name)
         goal = Goal(
             level=level,
-            title=reader.text(item.get("title"), at(item, "title"), "title", required=True),
+            title=reader.limited(
+                "goal", item.get("title"), at(item, "title"), "title", required=True
+            ),
             key=reader.key(item.get("key"), at(item, "key")),
             slug=reader.slug(item.get("slug"), at(item, "slug")),
             description=reader.text(
@@ -231,6 +288,7 @@ def _yaml_goals(
             )
         elif item.get("goals") or item.get("subgoals"):
             raise reader.fail(at(item), "subgoals", "Teilziele haben keine Unterziele.")
+        _known(reader, item, GOAL_FIELDS[level])
         goals.append(goal)
     return goals
 
@@ -370,13 +428,15 @@ def _with_parents(goals: list[Goal], parent_key: str) -> Iterable[tuple[Goal, st
         yield from _with_parents(goal.children, goal.key)
 
 
-def read_xlsx(path: Path) -> District:
-    reader = Reader(path.name)
+def read_xlsx(path: Path, limits: Limits | None = None) -> District:
+    reader = Reader(path.name, limits)
     book = fileio.open_workbook(path, ("versions", "goals"), ExchangeError)
     info = {}
     if "info" in book.sheetnames:
         info = {
-            row[0]: row[1] for row in book["info"].iter_rows(values_only=True) if row and row[0]
+            row[0]: row[1]
+            for row in fileio.sheet_values(book, "info", file=path.name, error=ExchangeError)
+            if len(row) > 1 and row[0] and isinstance(row[0], str)
         }
     where_of: WhereOf = {}
     versions = [
@@ -397,7 +457,9 @@ def read_xlsx(path: Path) -> District:
 
 
 def _rows(book: Any, sheet: str, columns: list[str], path: Path) -> Iterable[Row]:
-    return fileio.sheet_rows(book, sheet, columns, file=path.name, error=ExchangeError)
+    return fileio.sheet_rows(
+        book, sheet, columns, file=path.name, error=ExchangeError, allowed=columns
+    )
 
 
 def _xlsx_version(reader: Reader, row: Row, where_of: WhereOf) -> Version:
@@ -405,15 +467,17 @@ def _xlsx_version(reader: Reader, row: Row, where_of: WhereOf) -> Version:
     predecessor = row.get("predecessor")
     version = Version(
         version=reader.integer(row.get("version"), where, "version", 1, 9999),
-        title=reader.text(row.get("title"), where, "title", required=True),
+        title=reader.limited("version", row.get("title"), where, "title", required=True),
         horizon_year=reader.integer(
             row.get("horizon_year") or 2030, where, "horizon_year", 2000, 2100
         ),
         status=reader.status(row.get("status"), where),
         current=reader.flag(row.get("current"), where, "current"),
         adopted_on=reader.date(row.get("adopted_on"), where, "adopted_on"),
-        adopted_by=reader.text(row.get("adopted_by"), where, "adopted_by"),
-        resolution_number=reader.text(row.get("resolution_number"), where, "resolution_number"),
+        adopted_by=reader.limited("version", row.get("adopted_by"), where, "adopted_by"),
+        resolution_number=reader.limited(
+            "version", row.get("resolution_number"), where, "resolution_number"
+        ),
         version_note=reader.text(row.get("version_note"), where, "version_note"),
         predecessor=reader.integer(predecessor, where, "predecessor", 1, 9999)
         if predecessor not in (None, "")
@@ -440,7 +504,7 @@ def _xlsx_goal(
         raise reader.fail(where, "level", f"„{level}“ ist keiner von: {', '.join(LEVELS)}.")
     goal = Goal(
         level=level,
-        title=reader.text(row.get("title"), where, "title", required=True),
+        title=reader.limited("goal", row.get("title"), where, "title", required=True),
         key=reader.key(row.get("key"), where),
         slug=reader.slug(row.get("slug"), where),
         description=reader.text(row.get("description"), where, "description"),
@@ -468,10 +532,13 @@ def _xlsx_goal(
 # ---------------------------------------------------------------------------------------------
 
 
-def read(path: Path) -> District:
-    """Read a YAML or XLSX exchange file, chosen by its extension."""
+def read(path: Path, limits: Limits | None = None) -> District:
+    """Read a YAML or XLSX exchange file, chosen by its extension.
+
+    `limits`: the longest texts the database takes (default `LIMITS`).
+    """
     readers = {"yaml": read_yaml, "xlsx": read_xlsx}
-    return readers[fileio.readable_format(path, error=ExchangeError)](path)
+    return readers[fileio.readable_format(path, error=ExchangeError)](path, limits)
 
 
 def write(district: District, path: Path) -> None:

@@ -50,6 +50,39 @@ LIMITS = {
 }
 
 
+# The fields a YAML mapping may have, per kind (a typo is an error, not silently ignored).
+YAML_FIELDS = {
+    "top": ("format", "district", "concept_version", "projects", "indicators"),
+    "district": ("ags", "name"),
+    "project": (
+        "number",
+        "title",
+        "slug",
+        "description",
+        "subgoals",
+        "lead_body",
+        "leads",
+        "partners",
+        "municipalities",
+        "status",
+        "progress",
+        "priority",
+        "start",
+        "end",
+        "cost_estimate",
+        "funding_programme",
+        "funding_share",
+        "resolution",
+        "weight",
+        "example",
+        "milestones",
+        "indicators",
+    ),
+    "resolution": ("body", "number", "date", "title"),
+    "milestone": ("date", "title", "done"),
+    "measurement": ("date", "value", "source", "note"),
+}
+
 Getter = Callable[[str], Any]  # field name → raw value
 Locator = Callable[[str], str]  # field name → "Blatt …, Zeile …" or "Zeile …"
 
@@ -658,7 +691,8 @@ def _key_ref(value: Any) -> str:
 def _read_info(reader: CatalogueReader, book: Any, catalogue: Catalogue) -> None:
     if "info" not in book.sheetnames:
         return
-    info = {row[0]: row[1] for row in book["info"].iter_rows(values_only=True) if len(row) > 1}
+    values = fileio.sheet_values(book, "info", file=reader.file, error=CatalogueError)
+    info = {row[0]: row[1] for row in values if len(row) > 1 and isinstance(row[0], str)}
     where = place(sheet="info")
     catalogue.district_ags = reader.text(info.get("district_ags"), where, "district_ags")
     catalogue.district_name = reader.text(info.get("district_name"), where, "district_name")
@@ -670,7 +704,11 @@ def _read_info(reader: CatalogueReader, book: Any, catalogue: Catalogue) -> None
 def _sheet_rows(reader: CatalogueReader, book: Any, name: str) -> Iterator[tuple[Getter, Locator]]:
     """Yield (get, where) per non-empty row: get(column) → cell value, where(column) → place."""
     required = [c for c in SHEETS[name] if c not in OPTIONAL_COLUMNS]
-    for row in fileio.sheet_rows(book, name, required, file=reader.file, error=CatalogueError):
+    allowed = SHEETS[name]
+    rows = fileio.sheet_rows(
+        book, name, required, file=reader.file, error=CatalogueError, allowed=allowed
+    )
+    for row in rows:
         yield row.get, _fixed(row.where)
 
 
@@ -712,7 +750,20 @@ def read_yaml(path: Path) -> Catalogue:
         level = _owner_level(reader, owner, level, numbers, at(item, "owner"))
         catalogue.indicators.append(_yaml_indicator(reader, item, owner, level))
     check_catalogue(reader, catalogue)
+    _known(reader, data, "top")
+    if isinstance(district, dict):
+        _known(reader, district, "district")
     return catalogue
+
+
+def _known(reader: CatalogueReader, mapping: Mapping[str, Any], kind: str) -> None:
+    if kind in YAML_FIELDS:
+        allowed: tuple[str, ...] = YAML_FIELDS[kind]
+    else:  # indicators: of a project (nested) or of a goal (with owner)
+        own = ("owner", "owner_level")
+        columns = [c for c in INDICATOR_COLUMNS if kind == "indicator" or c not in own]
+        allowed = (*columns, "measurements")
+    fileio.unknown_fields(mapping, allowed, file=reader.file, error=CatalogueError)
 
 
 def _locator(mapping: Mapping[str, Any]) -> Locator:
@@ -741,26 +792,31 @@ def _yaml_project(
                 at(item, "resolution"), "resolution", "erwartet wird body, date, title."
             )
         resolution = _resolution(reader, raw, at(raw))
+        _known(reader, raw, "resolution")
     project = _project(reader, item.get, _locator(item), resolution)
     project.where = at(item)
-    project.milestones = [
-        _milestone(reader, m.get, _locator(m)) for m in _list(reader, item, "milestones")
-    ]
+    project.milestones = []
+    for m in _list(reader, item, "milestones"):
+        project.milestones.append(_milestone(reader, m.get, _locator(m)))
+        _known(reader, m, "milestone")
     indicators = [
-        _yaml_indicator(reader, i, project.number, "project")
+        _yaml_indicator(reader, i, project.number, "project", nested=True)
         for i in _list(reader, item, "indicators")
     ]
+    _known(reader, item, "project")
     return project, indicators
 
 
 def _yaml_indicator(
-    reader: CatalogueReader, item: Mapping[str, Any], owner: str, level: str
+    reader: CatalogueReader, item: Mapping[str, Any], owner: str, level: str, nested: bool = False
 ) -> Indicator:
     indicator = _indicator(reader, item.get, _locator(item), owner, level)
     indicator.where = at(item)
-    indicator.measurements = [
-        _measurement(reader, m.get, _locator(m)) for m in _list(reader, item, "measurements")
-    ]
+    indicator.measurements = []
+    for m in _list(reader, item, "measurements"):
+        indicator.measurements.append(_measurement(reader, m.get, _locator(m)))
+        _known(reader, m, "measurement")
+    _known(reader, item, "indicator" if nested is False else "project_indicator")
     return indicator
 
 

@@ -254,3 +254,83 @@ def test_value_checks_accept_spreadsheet_habits():
     assert str(cells.date("2020-02-01", "", "x")) == "2020-02-01"
     assert cells.date("", "", "x") is None
     assert len(cells.key(None, "")) == 36
+
+
+# Issue 16: validation before any write.
+
+
+def test_duplicate_keys_are_refused_with_their_line(tmp_path):
+    path = write(tmp_path, "a: 1\nb:\n  c: 2\n  c: 3\n")
+    with pytest.raises(FileError) as info:
+        fileio.load_yaml(path)
+    assert (
+        str(info.value)
+        == "f.yaml, Zeile 4, Feld c: dieses Feld steht hier doppelt (zuerst in Zeile 3)."
+    )
+    with pytest.raises(FileError, match="Zeile 4, Feld c"):
+        fileio.load_yaml(path, fast=False)
+
+
+def test_impossible_dates_and_numbers_stay_text_for_the_format_to_name(tmp_path):
+    data = fileio.load_yaml(write(tmp_path, f"d: 2021-02-30\ne: 2021-02-28\nn: {'9' * 5000}\n"))
+    assert data["d"] == "2021-02-30" and data["n"] == "9" * 5000
+    assert str(data["e"]) == "2021-02-28"
+    reader = fileio.ValueReader("f.yaml")
+    with pytest.raises(FileError, match="„2021-02-30“ ist kein Datum"):
+        reader.date(data["d"], "Zeile 1", "d")
+    with pytest.raises(FileError, match="ganze Zahl von 1 bis 9"):
+        reader.integer(data["n"], "Zeile 3", "n", 1, 9)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 20_000,
+        "{a: " * 20_000,
+        "- " * 20_000 + "x",
+        "".join(" " * i + "a:\n" for i in range(300)),
+    ],
+)
+def test_deep_nesting_is_refused_before_pyyaml_builds_it(tmp_path, text, fast):
+    with pytest.raises(FileError, match="f.yaml, Zeile \\d+: zu tief verschachtelt"):
+        fileio.load_yaml(write(tmp_path, text), fast=fast)
+
+
+def test_the_nesting_scan_leaves_ordinary_files_alone():
+    text = "a: Text [mit Klammer\nb: {c: [1, 2]}\nd: '[' \ne: |\n  [[[[\n" * 50
+    assert fileio.nesting_depth(text) is None
+    assert fileio.nesting_depth("[" * 101) == 1
+    assert fileio.nesting_depth("[" * 99) is None
+
+
+def test_unknown_fields_are_named_with_their_line(tmp_path):
+    data = fileio.load_yaml(write(tmp_path, "title: a\ntitel: b\n"))
+    with pytest.raises(FileError) as info:
+        fileio.unknown_fields(data, ["title"], file="f.yaml")
+    assert str(info.value) == "f.yaml, Zeile 2, Feld titel: unbekanntes Feld; erlaubt sind title."
+
+
+def test_text_longer_than_its_limit_is_refused():
+    reader = fileio.ValueReader("f.yaml")
+    assert reader.text("x" * 300, "Zeile 1", "title", limit=300) == "x" * 300
+    with pytest.raises(FileError, match="Feld title: höchstens 300 Zeichen \\(hier 1000000\\)"):
+        reader.text("x" * 1_000_000, "Zeile 1", "title", limit=300)
+
+
+def test_unknown_and_doubled_columns_are_refused():
+    table = [["a", "b", "x"], [1, 2, 3]]
+    with pytest.raises(FileError, match="Blatt s, Zeile 1, Feld x: unbekannte Spalte"):
+        list(fileio.rows(table, ["a"], file="f.xlsx", sheet="s", allowed=["a", "b"]))
+    with pytest.raises(FileError, match="Feld a: diese Spalte steht doppelt"):
+        list(fileio.rows([["a", "a"]], ["a"], file="f.xlsx", sheet="s"))
+
+
+def test_a_file_of_another_district_is_named():
+    fileio.check_district("14730", "14730", "Nordsachsen", file="f.yaml")
+    with pytest.raises(FileError) as info:
+        fileio.check_district("14729", "14730", "Nordsachsen", file="f.yaml", hint="Kopie mit X")
+    assert str(info.value) == (
+        "f.yaml, Feld district: die Datei gehört zum Landkreis 14729, nicht zu 14730 "
+        "(Nordsachsen); Kopie mit X."
+    )

@@ -112,3 +112,12 @@ def test_a_failing_import_changes_nothing(nordsachsen, concept, monkeypatch):
 def test_the_shipped_file_is_what_load_defaults_imported(nordsachsen):
     shipped = exchange.read(Path(__file__).resolve().parents[2] / "data/nordsachsen/concept.yaml")
     assert export_district(nordsachsen).versions == shipped.versions
+
+
+def test_the_exchange_limits_are_the_models_max_length():
+    """Issue 16: a 1,000,000-character title was accepted; the reader refuses what the database
+    would not take, with the limits the import command reads from the models."""
+    from kek.goals import concept_db, exchange
+
+    assert concept_db.limits() == exchange.LIMITS
+    assert exchange.LIMITS["goal"]["title"] == 300

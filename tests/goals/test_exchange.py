@@ -1,5 +1,6 @@
 """The exchange file formats, without a database."""
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -143,3 +144,44 @@ def test_xlsx_needs_its_sheets(tmp_path):
     Workbook().save(path)
     with pytest.raises(exchange.ExchangeError, match="Blatt versions: dieses Tabellenblatt fehlt"):
         exchange.read(path)
+
+
+# Issue 16: mutated files give a German ExchangeError or a result, never another exception.
+
+
+def _fuzz(suffix: str, make) -> None:
+    import random
+    import tempfile
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(st.integers(0, 2**32))
+    def run(seed: int) -> None:
+        rnd = random.Random(seed)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"m{suffix}"
+            path.write_bytes(make(rnd))
+            with contextlib.suppress(exchange.ExchangeError):
+                exchange.read(path)
+
+    run()
+
+
+def test_mutated_yaml_files_never_raise_anything_but_exchange_error(tmp_path):
+    export = tmp_path / "export.yaml"
+    exchange.write(exchange.read(DEFAULT), export)
+    text = export.read_text(encoding="utf-8")
+    from .. import mutations
+
+    _fuzz(".yaml", lambda rnd: mutations.mutate_text(text, rnd))
+
+
+def test_mutated_xlsx_files_never_raise_anything_but_exchange_error(tmp_path):
+    export = tmp_path / "export.xlsx"
+    exchange.write(exchange.read(DEFAULT), export)
+    from .. import mutations
+
+    sheets = mutations.read_sheets(export)
+    _fuzz(".xlsx", lambda rnd: mutations.mutate_book(sheets, rnd))

@@ -66,7 +66,13 @@ def sheets(path: Path) -> dict[str, list[tuple]]:
 
 def test_export_import_into_another_district_and_export_is_lossless(first, second, kek, tmp_path):
     kek("export-catalogue", "--district", "99101", str(tmp_path / "a.xlsx"))
-    kek("import-catalogue", "--district", "99102", str(tmp_path / "a.xlsx"))
+    kek(
+        "import-catalogue",
+        "--district",
+        "99102",
+        "--allow-other-district",
+        str(tmp_path / "a.xlsx"),
+    )
     kek("export-catalogue", "--district", "99102", str(tmp_path / "b.xlsx"))
 
     assert sheets(tmp_path / "a.xlsx") == sheets(tmp_path / "b.xlsx")

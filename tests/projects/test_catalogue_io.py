@@ -1,5 +1,6 @@
 """The catalogue exchange file (F17) without a database: XLSX and YAML, round trips, errors."""
 
+import contextlib
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -207,3 +208,31 @@ def test_unknown_formats_and_missing_files_are_refused(tmp_path):
         io.read(tmp_path / "k.csv")
     with pytest.raises(io.CatalogueError, match="unbekanntes Format"):
         io.write(catalogue(), tmp_path / "k.csv")
+
+
+def test_mutated_catalogue_xlsx_files_never_raise_anything_but_catalogue_error(tmp_path):
+    """Issue 16: mutated files give a German CatalogueError or a result, nothing else."""
+    import random
+    import tempfile
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from .. import mutations
+
+    shipped = Path(__file__).resolve().parents[2] / "data" / "nordsachsen" / "catalogue.yaml"
+    export = tmp_path / "export.xlsx"
+    io.write(io.read(shipped), export)
+    sheets = mutations.read_sheets(export)
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(st.integers(0, 2**32))
+    def run(seed: int) -> None:
+        rnd = random.Random(seed)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "m.xlsx"
+            path.write_bytes(mutations.mutate_book(sheets, rnd))
+            with contextlib.suppress(io.CatalogueError):
+                io.read(path)
+
+    run()

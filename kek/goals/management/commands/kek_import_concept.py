@@ -2,9 +2,12 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
+from kek.core import fileio
 from kek.core.commands import acting_user, find_district
 from kek.goals import exchange
-from kek.goals.concept_db import import_district
+from kek.goals.concept_db import import_district, limits
+
+COPY_HINT = "als Kopie nur mit --allow-other-district"
 
 
 class Command(BaseCommand):
@@ -13,14 +16,38 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--district", required=True, help="Kreisschlüssel, z. B. 14730")
         parser.add_argument("--user", help="Benutzer, dem die Änderungen zugeschrieben werden")
+        parser.add_argument(
+            "--allow-other-district",
+            action="store_true",
+            help="die Datei eines anderen Landkreises als Kopie importieren",
+        )
         parser.add_argument("file", type=Path)
 
-    def handle(self, *args, district: str, file: Path, user: str | None, **options) -> None:
+    def handle(
+        self,
+        *args,
+        district: str,
+        file: Path,
+        user: str | None,
+        allow_other_district: bool = False,
+        **options,
+    ) -> None:
         actor = acting_user(user, "goals.import_concept")
         region = find_district(district)
         try:
-            data = exchange.read(file)
-        except exchange.ExchangeError as exc:
+            # Everything is checked before the first write (file, lengths, district).
+            data = exchange.read(file, limits())
+            if not allow_other_district:
+                fileio.check_district(
+                    data.ags,
+                    region.ags,
+                    region.name,
+                    file=file.name,
+                    field="district",
+                    hint=COPY_HINT,
+                    error=exchange.ExchangeError,
+                )
+        except fileio.FileError as exc:
             raise CommandError(str(exc)) from None
         result = import_district(region, data, actor)
         self.stdout.write(f"{file.name} → {region.name}: {result.summary()}")

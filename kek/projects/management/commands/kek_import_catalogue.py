@@ -2,11 +2,14 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
+from kek.core import fileio
 from kek.core.commands import acting_user, find_district
 from kek.projects import catalogue_io
 from kek.projects.catalogue_db import import_catalogue
 
 from ._catalogue import current_concept
+
+COPY_HINT = "als Kopie nur mit --allow-other-district"
 
 
 class Command(BaseCommand):
@@ -15,13 +18,38 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--district", required=True, help="Kreisschlüssel, z. B. 14730")
         parser.add_argument("--user", help="Benutzer, dem die Änderungen zugeschrieben werden")
+        parser.add_argument(
+            "--allow-other-district",
+            action="store_true",
+            help="den Katalog eines anderen Landkreises als Kopie importieren",
+        )
         parser.add_argument("file", type=Path)
 
-    def handle(self, *args, district: str, file: Path, user: str | None, **options) -> None:
+    def handle(
+        self,
+        *args,
+        district: str,
+        file: Path,
+        user: str | None,
+        allow_other_district: bool = False,
+        **options,
+    ) -> None:
         actor = acting_user(user, "projects.import_catalogue")
-        concept = current_concept(find_district(district))
+        region = find_district(district)
+        concept = current_concept(region)
         try:
-            result = import_catalogue(concept, catalogue_io.read(file), actor, file=file.name)
-        except catalogue_io.CatalogueError as exc:
+            catalogue = catalogue_io.read(file)
+            if not allow_other_district:
+                fileio.check_district(
+                    catalogue.district_ags,
+                    region.ags,
+                    region.name,
+                    file=file.name,
+                    field="district_ags",
+                    hint=COPY_HINT,
+                    error=catalogue_io.CatalogueError,
+                )
+            result = import_catalogue(concept, catalogue, actor, file=file.name)
+        except fileio.FileError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(f"{file.name} → {concept.title}: {result.summary()}")
