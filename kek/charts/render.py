@@ -10,6 +10,8 @@ from typing import Any
 
 import vl_convert
 
+from kek.core import cells
+
 from .specs import GERMAN_NUMBERS, GERMAN_TIME, Chart
 
 
@@ -45,5 +47,6 @@ def to_csv(chart: Chart) -> str:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=list(chart.columns), lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(chart.rows)
+    # Text that a spreadsheet would take for a formula gets a leading ' (`cells.defuse`).
+    writer.writerows({key: cells.defuse(value) for key, value in row.items()} for row in chart.rows)
     return out.getvalue()

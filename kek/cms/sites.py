@@ -2,9 +2,11 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.fields import RichTextField
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from kek.accounts.roles import PLANNER
+from kek.core.sanitise import rich_text
 from kek.regions.models import Region
 
 from .models import DistrictHomePage, StandardPage
@@ -70,8 +72,25 @@ def grant_planner_permissions(page: Page) -> None:
 
 
 def load(region: Region, folder, spec: dict) -> None:
-    """Default-content loader: the district's site with the pages of its district.yaml."""
-    ensure_site(region, spec.get("hostname", "localhost"), spec["home"], spec.get("pages", []))
+    """Default-content loader: the district's site with the pages of its district.yaml.
+
+    The file is user input: its rich text keeps only what each field's features allow."""
+    home = cleaned(DistrictHomePage, spec["home"])
+    pages = [cleaned(StandardPage, page) for page in spec.get("pages", [])]
+    ensure_site(region, spec.get("hostname", "localhost"), home, pages)
+
+
+def cleaned(model: type[Page], values: dict) -> dict:
+    """`values` for `model` with every rich-text value sanitised (`core.sanitise.rich_text`)."""
+    rich = {
+        field.name: field.features
+        for field in model._meta.get_fields()
+        if isinstance(field, RichTextField)
+    }
+    return {
+        name: rich_text(str(value or ""), rich[name]) if name in rich else value
+        for name, value in values.items()
+    }
 
 
 def homes_for_regions(region_ids: set[int]) -> dict[int, DistrictHomePage]:

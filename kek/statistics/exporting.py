@@ -5,6 +5,7 @@ from pathlib import Path
 import polars as pl
 from django.db.models import Q
 
+from kek.core import cells
 from kek.regions.models import Region
 
 from .models import Observation
@@ -48,11 +49,19 @@ def observations_frame(region: Region, table: str = "") -> pl.DataFrame:
 
 
 def write_csv(frame: pl.DataFrame, path: Path) -> None:
-    """Whole numbers without a decimal point (199422, not 199422.0); empty cell = no value."""
+    """Whole numbers without a decimal point (199422, not 199422.0); empty cell = no value;
+    text cells defused (a symbol `-` is written `'-`)."""
     whole = pl.col("value").round(0) == pl.col("value")
     text = (
         pl.when(whole & (pl.col("value").abs() < 1e15))
         .then(pl.col("value").cast(pl.Int64).cast(pl.String))
         .otherwise(pl.col("value").cast(pl.String))
     )
-    frame.with_columns(value=text).select(COLUMNS).write_csv(path)
+    # Text that a spreadsheet would take for a formula gets a leading ' (`cells.defuse`); the
+    # value column is a number, so a negative value stays a number.
+    texts = [
+        pl.col(name).map_elements(cells.defuse, return_dtype=pl.String)
+        for name in COLUMNS
+        if name != "value"
+    ]
+    frame.with_columns(*texts, value=text).select(COLUMNS).write_csv(path)

@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kek.core.fileio import FileError
+from kek.core.sanitise import web_url
 from kek.goals.models import Concept, StrategicGoal
 from kek.regions.models import Region
 from kek.statistics.models import Indicator, Topic
@@ -28,8 +31,9 @@ DECISION_KEYS = {"indicator", "rule", "decision", "reason", "title", "explanatio
                  "goals", "topic"}  # fmt: skip
 
 
-class DefaultsError(ValueError):
-    """The SWOT defaults file cannot be used; the message is German and names the entry."""
+class DefaultsError(FileError, ValueError):
+    """The SWOT defaults file cannot be used; the message is German and names the entry (and
+    the field where known). A FileError, so `kek load-defaults` reports it without traceback."""
 
 
 def load(region: Region, folder: Path, spec: dict) -> str:
@@ -72,8 +76,8 @@ class _Context:
         self.indicators = {i.code: i for i in Indicator.objects.all()}
         self.goals = {g.number: g for g in StrategicGoal.objects.filter(concept=concept)}
 
-    def fail(self, where: str, message: str) -> DefaultsError:
-        return DefaultsError(f"{self.file}, {where}: {message}")
+    def fail(self, where: str, message: str, field: str = "") -> DefaultsError:
+        return DefaultsError(self.file, where, field, message)
 
     def item(self, entry: dict[str, Any], i: int) -> SwotItem:
         where = f"Eintrag {i}"
@@ -105,7 +109,8 @@ class _Context:
         for n, doc in enumerate(entry.get("documents") or []):
             DocumentEvidence.objects.create(
                 item=item, sort_order=n, title=doc["title"], year=doc.get("year"),
-                author=doc.get("author", ""), url=doc.get("url", ""),
+                author=doc.get("author", ""),
+                url=self._url(doc.get("url"), where, f"documents[{n + 1}].url"),
             )  # fmt: skip
         for n, talk in enumerate(entry.get("talks") or []):
             ExpertTalk.objects.create(
@@ -147,6 +152,19 @@ class _Context:
         unknown = sorted(set(entry) - keys)
         if unknown:
             raise self.fail(where, f"Unbekannte Angabe „{unknown[0]}“.")
+
+    def _url(self, value: Any, where: str, field: str) -> str:
+        """Only http and https addresses (the model field's validators): never javascript:."""
+        url = str(value or "").strip()
+        if not url:
+            return ""
+        try:
+            web_url(url)  # the scheme first, for the clearest message
+            DocumentEvidence._meta.get_field("url").run_validators(url)
+        except ValidationError as exc:
+            problems = " ".join(dict.fromkeys(exc.messages))
+            raise self.fail(where, f"„{url}“ ist nicht erlaubt. {problems}", field) from None
+        return url
 
     def _missing(self, where: str, key: str):
         raise self.fail(where, f"Die Angabe „{key}“ fehlt.")

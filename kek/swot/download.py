@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from kek.core import cells
 from kek.core.fileio import new_workbook
 
 COLUMNS = {
@@ -68,6 +69,5 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nein"
-    text = str(value)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet program.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    # A cell starting with = + - @ tab CR would run as a formula in a spreadsheet program.
+    return cells.defuse(str(value))

@@ -17,6 +17,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.models import Orderable
 
+from kek.core.sanitise import web_url
 from kek.goals.models import Concept, StrategicGoal
 from kek.regions.models import Region
 from kek.statistics.models import ComparisonGroup, Indicator, Topic
@@ -143,7 +144,7 @@ class DocumentEvidence(Orderable):
     title = models.CharField("Titel", max_length=300)
     year = models.PositiveSmallIntegerField("Jahr", null=True, blank=True)
     author = models.CharField("Verfasst von", max_length=200, blank=True)
-    url = models.URLField("Link", blank=True)
+    url = models.URLField("Link", blank=True, validators=[web_url])  # http(s) only
     document = models.ForeignKey(
         "wagtaildocs.Document",
         on_delete=models.SET_NULL,

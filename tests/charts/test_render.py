@@ -148,3 +148,14 @@ def test_csv_of_a_measurement_series_includes_the_target_row():
         {"period": "2021", "value": "1.0", "kind": "Messwert"},
         {"period": "2030", "value": "3.0", "kind": "Zielwert"},
     ]
+
+
+def test_csv_defuses_formula_starts_and_keeps_negative_numbers():
+    rows = [
+        {"region": "=1+1", "period": "2024-12-31", "value": -3.0},
+        {"region": "@Nordsachsen", "period": "2023-12-31", "value": 2.0},
+    ]
+    text = render.to_csv(time_series(rows, title="t", decimals=0))
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert {row["region"] for row in parsed} == {"'=1+1", "'@Nordsachsen"}
+    assert "-3.0" in {row["value"] for row in parsed}

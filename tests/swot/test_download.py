@@ -58,3 +58,17 @@ def test_xlsx_keeps_positions_as_numbers_and_bolds_the_header():
 
 def test_an_empty_table_has_only_the_header():
     assert read_csv(to_csv([])) == [list(COLUMNS.values())]
+
+
+def test_every_formula_start_is_defused_reversibly():
+    from kek.core.cells import restore
+
+    titles = ["\tTab", "\rCR", "'=x", "-", "+1", "@A1", "Dünn besiedelt", "'Zitat"]
+    rows = [{"title": title, "position": -1} for title in titles]
+    column = list(COLUMNS).index("title")
+    written = [row[column] for row in read_csv(to_csv(rows))[1:]]
+    assert written == ["'\tTab", "'\rCR", "''=x", "'-", "'+1", "'@A1", "Dünn besiedelt", "'Zitat"]
+    assert [restore(cell) for cell in written] == titles
+    sheet = load_workbook(io.BytesIO(to_xlsx(rows))).active
+    position = list(COLUMNS).index("position") + 1
+    assert sheet.cell(row=2, column=position).value == -1  # a negative number stays a number

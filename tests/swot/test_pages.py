@@ -149,3 +149,20 @@ def test_without_items_the_page_says_so(client, concept):
     assert response.status_code == 200
     lines = response.content.decode("utf-8-sig").splitlines()
     assert len(lines) == 1 and "Strategische Ziele" in lines[0]  # the header, no rows
+
+
+def test_downloads_defuse_every_formula_start(client, concept):
+    """Issue 16: tab and CR starts were written raw; every formula start gets a leading '."""
+    titles = ["=1+1", "-", "@SUM(A1)", "'=x", "\tTab"]
+    items = list(SwotItem.objects.filter(concept=concept).order_by("pk")[: len(titles)])
+    for item, title in zip(items, titles, strict=True):
+        item.title = title
+        item.save()
+    response = client.get("/swot/tabelle.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    written = {r["Titel"] for r in rows}
+    assert {"'" + title for title in titles} <= written
+    book = load_workbook(io.BytesIO(client.get("/swot/tabelle.xlsx").content))
+    cells = [cell for row in book.active.iter_rows(min_row=2) for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert {"'" + title for title in titles} <= {cell.value for cell in cells}
