@@ -27,6 +27,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent use (several web workers, background imports, commands): WAL lets readers
+    # go on while one process writes; IMMEDIATE takes the write lock when a transaction
+    # begins, so a second writer waits (up to `timeout` seconds) instead of failing with
+    # "database is locked" when its read lock cannot be upgraded.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_TIMEOUT", "60")),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -45,7 +57,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "kek.accounts.users_app.KekUsersAppConfig",  # wagtail.users without escalation
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -75,6 +87,16 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -139,6 +161,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx", "zip"]
+
+# Limits for unpacking uploaded ZIP archives and XLSX workbooks (kek.statistics.parsers).
+KEK_ARCHIVE_MAX_MEMBER_MB = float(os.environ.get("KEK_ARCHIVE_MAX_MEMBER_MB", "150"))
+KEK_ARCHIVE_MAX_TOTAL_MB = float(os.environ.get("KEK_ARCHIVE_MAX_TOTAL_MB", "200"))
+KEK_ARCHIVE_MAX_RATIO = int(os.environ.get("KEK_ARCHIVE_MAX_RATIO", "100"))
 
 # The public sign-in (kek/urls.py); the Wagtail admin keeps its own login page.
 LOGIN_URL = "login"

@@ -6,6 +6,14 @@ ONE transaction creates missing regions, topics and indicators, compares the row
 stored observations in one query, inserts the new rows and upserts the changed ones in bulk,
 and records an `ImportBatch`. Any problem raises `ImportFailed` with a German message
 naming file, line and column; the database is then unchanged.
+
+Imports are serialised: the write transaction first takes the import lock (`lock_imports`),
+then compares with the stored observations, so of two imports of the same file exactly one
+adds the rows and the other finds them unchanged, and concurrent imports never race to
+create the same region, topic or indicator. On PostgreSQL the lock is a transaction-scoped
+advisory lock; on SQLite the database's write lock, taken at the start of the transaction
+(`transaction_mode: IMMEDIATE` in settings, with a busy timeout, so waiting imports queue
+instead of failing with "database is locked"). Parsing happens before the lock.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from pathlib import Path
 import polars as pl
 import yaml
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import FloatField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -30,7 +38,7 @@ from kek.regions.models import Region
 from . import bulk
 from .mappings import Mapping, MappingError, load_mappings
 from .models import ImportBatch, Indicator, Observation, Topic
-from .parsers import ParseError, parse_bytes
+from .parsers import ArchiveLimits, ParseError, parse_bytes
 from .prepare import Prepared, prepare
 
 DATA_DIR = Path(settings.BASE_DIR) / "data" / "statistics"
@@ -56,6 +64,8 @@ COMPLETED_FIELDS = [
 ]
 
 Progress = Callable[[int, str], None]
+# pg_advisory_xact_lock key of statistics imports (any fixed 64-bit number).
+IMPORT_LOCK_KEY = 0x4B454B5354415453  # "KEKSTATS"
 
 
 class ImportFailed(Exception):
@@ -63,11 +73,14 @@ class ImportFailed(Exception):
 
 
 def import_file(path: Path, user=None) -> ImportBatch:
+    return import_bytes(read_upload(path), Path(path).name, user)
+
+
+def read_upload(path: Path) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError:
         raise ImportFailed(f"{Path(path).name}: Die Datei kann nicht gelesen werden.") from None
-    return import_bytes(data, Path(path).name, user)
 
 
 def import_bytes(
@@ -81,15 +94,34 @@ def import_bytes(
     started = time.perf_counter()
     report = progress or (lambda percent, text: None)
     report(10, "Datei wird gelesen und geprüft")
+    prepared = parse_upload(data, name)
+    report(50, "Werte werden verglichen und gespeichert")
+    return store(prepared, data, name, user, batch, started)
+
+
+def parse_upload(data: bytes, name: str) -> Prepared:
+    """Parse and map a file (no writes, no lock); raises ImportFailed."""
     try:
-        prepared = prepare(parse_bytes(data, name), name, mappings(), districts())
+        return prepare(parse_bytes(data, name, archive_limits()), name, mappings(), districts())
     except ParseError as exc:
         raise ImportFailed(str(exc)) from None
     except pl.exceptions.PolarsError as exc:
         raise ImportFailed(f"{name}: Die Datei konnte nicht verarbeitet werden.") from exc
-    report(50, "Werte werden verglichen und gespeichert")
+
+
+def store(
+    prepared: Prepared,
+    data: bytes,
+    name: str,
+    user=None,
+    batch: ImportBatch | None = None,
+    started: float | None = None,
+) -> ImportBatch:
+    """Write a parsed file in one transaction under the import lock; the batch record."""
+    started = time.perf_counter() if started is None else started
     try:
         with transaction.atomic():
+            lock_imports()
             batch = batch or ImportBatch(file_name=name)
             _describe(batch, prepared, content_hash(data), user)
             batch.save()
@@ -103,6 +135,29 @@ def import_bytes(
     except DatabaseError as exc:
         raise ImportFailed(f"{name}: Die Werte konnten nicht gespeichert werden ({exc}).") from exc
     return batch
+
+
+def lock_imports() -> None:
+    """Serialise statistics imports until the end of the current transaction.
+
+    One lock for all imports, not one per district: every import also writes the shared
+    catalogue (regions, topics, indicators). PostgreSQL: an advisory transaction lock.
+    SQLite has one writer at a time; the settings begin every transaction IMMEDIATE, so
+    the write lock is already held here (and taken before the comparison reads).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+
+
+def archive_limits() -> ArchiveLimits:
+    """The archive limits of the settings (KEK_ARCHIVE_*; see README, Configuration)."""
+    mb = 1024 * 1024
+    return ArchiveLimits(
+        max_member_bytes=int(settings.KEK_ARCHIVE_MAX_MEMBER_MB * mb),
+        max_total_bytes=int(settings.KEK_ARCHIVE_MAX_TOTAL_MB * mb),
+        max_ratio=settings.KEK_ARCHIVE_MAX_RATIO,
+    )
 
 
 def content_hash(data: bytes) -> str:

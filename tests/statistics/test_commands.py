@@ -25,7 +25,9 @@ def test_import_prints_counts_per_file_and_unchanged_on_reimport(
     batches = {b.file_name: b for b in ImportBatch.objects.all()}
     assert len(out) == 2
     first = batches[population.name]
-    assert out[0].startswith(f"{population.name}: Tabelle 12411-01-01-4: {first.rows_added} neu")
+    assert out[0].startswith(
+        f"{population.name}: Tabelle 12411-01-01-4: importiert – {first.rows_added} neu"
+    )
     assert "0 geändert, 0 unverändert" in out[0]
     assert f"{first.rows_skipped} Werte übersprungen" in out[0]
     assert out[1].startswith(f"{waste.name}: Tabelle 86121-Z-01: ")

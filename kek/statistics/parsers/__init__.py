@@ -51,8 +51,10 @@ from .api import parse_bytes, parse_file
 from .cells import QUALITY_FLAGS, SYMBOLS
 from .errors import ParseError
 from .model import OUTPUT_SCHEMA, FileFormat, ParseResult, ValueVariable
+from .source import ArchiveLimits
 
 __all__ = [
+    "ArchiveLimits",
     "OUTPUT_SCHEMA",
     "QUALITY_FLAGS",
     "SYMBOLS",

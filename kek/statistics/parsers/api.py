@@ -10,7 +10,7 @@ import polars as pl
 from .errors import ParseError
 from .flatfile import parse_flat, parse_flat_old
 from .model import FileFormat, ParseResult
-from .source import detect_format, read_grid
+from .source import DEFAULT_LIMITS, ArchiveLimits, detect_format, read_grid
 from .table import parse_table
 from .template import parse_template
 
@@ -32,10 +32,13 @@ def parse_file(path: str | Path) -> ParseResult:
     return parse_bytes(data, path.name)
 
 
-def parse_bytes(data: bytes, name: str) -> ParseResult:
-    """Parse the content of an uploaded file; ``name`` is only used in messages."""
+def parse_bytes(data: bytes, name: str, limits: ArchiveLimits = DEFAULT_LIMITS) -> ParseResult:
+    """Parse the content of an uploaded file; ``name`` is only used in messages.
+
+    ``limits`` bound what a ZIP archive (or XLSX workbook) may unpack to.
+    """
     try:
-        grid, label = read_grid(data, name)
+        grid, label = read_grid(data, name, limits)
         file_format = detect_format(grid, label)
         return PARSERS[file_format](grid, label)
     except pl.exceptions.PolarsError as exc:

@@ -10,21 +10,45 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import polars as pl
 
 from .errors import ParseError
 from .model import FileFormat
 
-MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+MB = 1024 * 1024
+CHUNK_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """Limits for unpacking a ZIP archive (also an XLSX workbook), checked while streaming.
+
+    The sizes in the archive's headers are never trusted: every member is decompressed in
+    chunks and reading stops as soon as a limit is passed. ``max_ratio`` (unpacked bytes per
+    compressed byte) applies once a member has unpacked more than ``ratio_from_bytes``, so
+    small, very repetitive files stay readable.
+    """
+
+    max_member_bytes: int = 150 * MB
+    max_total_bytes: int = 200 * MB
+    max_ratio: int = 100
+    ratio_from_bytes: int = 1 * MB
+
+
+DEFAULT_LIMITS = ArchiveLimits()
 FOOTER_RULE = r"^_{3,}$"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
-def read_grid(data: bytes, name: str) -> tuple[pl.DataFrame, str]:
+def read_grid(
+    data: bytes, name: str, limits: ArchiveLimits = DEFAULT_LIMITS
+) -> tuple[pl.DataFrame, str]:
     """Return the grid and the file label used in error messages."""
     if data.startswith(_ZIP_MAGIC):
-        return _read_zip(data, name)
+        return _read_zip(data, name, limits)
     return text_grid(decode(data, name)), name
 
 
@@ -85,13 +109,18 @@ def _unquote(cell: pl.Expr) -> pl.Expr:
     return pl.when(quoted).then(inner).otherwise(cell)
 
 
-def _read_zip(data: bytes, name: str) -> tuple[pl.DataFrame, str]:
+def _read_zip(data: bytes, name: str, limits: ArchiveLimits) -> tuple[pl.DataFrame, str]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
     except Exception as exc:  # zipfile raises many types on damaged archives
         raise ParseError(name, None, None, "Das ZIP-Archiv ist beschädigt.") from exc
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        # openpyxl unpacks the workbook itself: check every part within the limits first.
+        total = 0
+        for info in archive.infolist():
+            if not info.is_dir():
+                total += _measure_member(archive, info, name, limits, total)
         return xlsx_grid(data, name), name
     members = [
         info
@@ -101,22 +130,77 @@ def _read_zip(data: bytes, name: str) -> tuple[pl.DataFrame, str]:
     if len(members) != 1:
         message = f"Das ZIP-Archiv muss genau eine Datei enthalten, nicht {len(members)}."
         raise ParseError(name, None, None, message)
-    return _read_member(archive, members[0], name)
+    return _read_member(archive, members[0], name, limits)
 
 
 def _read_member(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str, limits: ArchiveLimits
 ) -> tuple[pl.DataFrame, str]:
     label = f"{name}/{member.filename}"
-    if member.file_size > MAX_UNZIPPED_BYTES:
-        raise ParseError(label, None, None, "Die Datei im ZIP-Archiv ist zu groß.")
-    try:
-        inner = archive.read(member)
-    except Exception as exc:  # CRC, encryption, unsupported compression, truncation …
-        raise ParseError(label, None, None, "Die Datei im ZIP-Archiv ist beschädigt.") from exc
+    buffer = io.BytesIO()
+    for chunk in _member_chunks(archive, member, name, limits, 0):
+        buffer.write(chunk)
+    inner = buffer.getvalue()
     if inner.startswith(_ZIP_MAGIC):
         raise ParseError(label, None, None, "Verschachtelte ZIP-Archive werden nicht gelesen.")
     return text_grid(decode(inner, label)), label
+
+
+def _measure_member(
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    name: str,
+    limits: ArchiveLimits,
+    before: int,
+) -> int:
+    """Unpack a member chunk by chunk without keeping it; its size in bytes."""
+    return sum(len(chunk) for chunk in _member_chunks(archive, member, name, limits, before))
+
+
+def _member_chunks(
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    name: str,
+    limits: ArchiveLimits,
+    before: int,
+) -> Iterator[bytes]:
+    """Yield the unpacked chunks of ``member``; ``before`` bytes were unpacked already.
+
+    Raises ParseError as soon as the member or the archive (``before`` plus this member)
+    passes a limit, whatever the headers claim.
+    """
+    label = f"{name}/{member.filename}"
+    size = 0
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(CHUNK_BYTES):
+                size += len(chunk)
+                _check_limits(label, member, size, before + size, limits)
+                yield chunk
+    except ParseError:
+        raise
+    except Exception as exc:  # CRC, encryption, unsupported compression, truncation …
+        raise ParseError(label, None, None, "Die Datei im ZIP-Archiv ist beschädigt.") from exc
+
+
+def _check_limits(
+    label: str, member: zipfile.ZipInfo, size: int, total: int, limits: ArchiveLimits
+) -> None:
+    if size > limits.max_member_bytes:
+        raise ParseError(label, None, None, f"entpackt größer als {_mb(limits.max_member_bytes)}.")
+    if total > limits.max_total_bytes:
+        message = f"Das Archiv ist entpackt größer als {_mb(limits.max_total_bytes)}."
+        raise ParseError(label, None, None, message)
+    if size > limits.ratio_from_bytes and size > limits.max_ratio * max(member.compress_size, 1):
+        message = (
+            f"entpackt mehr als {limits.max_ratio}-mal so groß wie gepackt; "
+            "das Archiv wird nicht weiter entpackt."
+        )
+        raise ParseError(label, None, None, message)
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:g} MB"
 
 
 def xlsx_grid(data: bytes, name: str) -> pl.DataFrame:

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
 from django.core.management import BaseCommand
 
 from kek.accounts.roles import ADMIN
@@ -23,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, username: str, credentials_file: Path, **options) -> None:
         users = get_user_model().objects
         if not users.filter(username=username).exists():
-            password = secrets.token_urlsafe(12)
+            # 22 random characters, checked against AUTH_PASSWORD_VALIDATORS like any other.
+            password = secrets.token_urlsafe(16)
+            validate_password(password, users.model(username=username))
             user = users.create_superuser(username=username, email="", password=password)
             user.groups.add(Group.objects.get(name=ADMIN))
             credentials_file.write_text(f"{username}\n{password}\n", encoding="utf-8")

@@ -4,7 +4,7 @@ from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 
 from kek.core.commands import acting_user
-from kek.statistics.importer import ImportFailed, import_file
+from kek.statistics.importer import ImportFailed, parse_upload, read_upload, store
 
 
 class Command(BaseCommand):
@@ -21,9 +21,14 @@ class Command(BaseCommand):
         actor = acting_user(user, "statistics.import_observations")
         lines = []
         try:
+            # Parse every file first (no lock held), then write all in one transaction.
+            parsed = []
+            for path in files:
+                data = read_upload(path)
+                parsed.append((path, data, parse_upload(data, path.name)))
             with transaction.atomic():
-                for path in files:
-                    batch = import_file(path, actor)
+                for path, data, prepared in parsed:
+                    batch = store(prepared, data, path.name, actor)
                     lines.append(f"{path.name}: Tabelle {batch.table}: {_counts(batch)}")
         except ImportFailed as exc:
             note = " Keine der Dateien wurde importiert." if len(files) > 1 else ""
@@ -37,4 +42,8 @@ def _counts(batch) -> str:
         f"{batch.rows_added} neu, {batch.rows_changed} geändert, "
         f"{batch.rows_unchanged} unverändert ({batch.seconds:.2f} s){batch.skipped_note()}"
     )
-    return text if batch.rows_added or batch.rows_changed else f"unverändert – {text}"
+    return (
+        f"importiert – {text}"
+        if batch.rows_added or batch.rows_changed
+        else f"unverändert – {text}"
+    )
