@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from kek.core.cells import restore_all
+
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
@@ -368,7 +370,7 @@ def sheet_rows(
     error: type[FileError] = FileError,
     allowed: Collection[str] | None = None,
 ) -> Iterator[Row]:
-    """The rows of a workbook's sheet, as `rows`."""
+    """The rows of a workbook's sheet, as `rows`, text cells restored (`sheet_values`)."""
     values = sheet_values(book, sheet, file=file, error=error)
     return rows(values, required, file=file, sheet=sheet, error=error, allowed=allowed)
 
@@ -376,7 +378,7 @@ def sheet_rows(
 def sheet_values(
     book: Workbook, sheet: str, *, file: str = "", error: type[FileError] = FileError
 ) -> Iterator[tuple[Any, ...]]:
-    """The cell values of a sheet row by row.
+    """The cell values of a sheet row by row, undoing `kek.core.cells.defuse` of the exports.
 
     A read-only workbook reads its sheets lazily: damage found while reading is a user error.
     """
@@ -388,7 +390,7 @@ def sheet_values(
             return
         except Exception:  # openpyxl raises many types on a damaged sheet
             raise error(file, place(sheet=sheet), "", "keine lesbare XLSX-Datei.") from None
-        yield row
+        yield restore_all(row)
 
 
 def csv_rows(

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from kek.core import fileio
+from kek.core import cells, fileio
 from kek.core.fileio import FileError, Row, ValueReader, at, place
 
 FORMAT = "kek-concept/1"
@@ -383,9 +383,11 @@ NOTES = [
 
 
 def write_xlsx(district: District, path: Path) -> None:
+    """Text cells defused (`cells.defuse`): a title starting with = stays text; `read_xlsx`
+    restores them."""
     book, info = fileio.new_workbook("info")
-    info.append(["district_ags", district.ags])
-    info.append(["district_name", district.name])
+    info.append(cells.defuse_all(["district_ags", district.ags]))
+    info.append(cells.defuse_all(["district_name", district.name]))
     for row in NOTES:
         info.append(list(row))
     versions = book.create_sheet("versions")
@@ -395,29 +397,33 @@ def write_xlsx(district: District, path: Path) -> None:
     for version in district.versions:
         data = _version_dict(version)
         versions.append(
-            [
-                version.adopted_on.isoformat()
-                if name == "adopted_on" and version.adopted_on
-                else ("ja" if data.get(name) else "nein")
-                if name == "current"
-                else data.get(name, "")
-                for name in VERSION_COLUMNS
-            ]
+            cells.defuse_all(
+                [
+                    version.adopted_on.isoformat()
+                    if name == "adopted_on" and version.adopted_on
+                    else ("ja" if data.get(name) else "nein")
+                    if name == "current"
+                    else data.get(name, "")
+                    for name in VERSION_COLUMNS
+                ]
+            )
         )
         for goal, parent_key in _with_parents(version.fields, ""):
             goals.append(
-                [
-                    version.version,
-                    goal.level,
-                    goal.key,
-                    parent_key,
-                    goal.title,
-                    goal.slug,
-                    goal.vision,
-                    goal.description,
-                    ", ".join(str(n) for n in goal.sdgs),
-                    "ja" if goal.example else "nein",
-                ]
+                cells.defuse_all(
+                    [
+                        version.version,
+                        goal.level,
+                        goal.key,
+                        parent_key,
+                        goal.title,
+                        goal.slug,
+                        goal.vision,
+                        goal.description,
+                        ", ".join(str(n) for n in goal.sdgs),
+                        "ja" if goal.example else "nein",
+                    ]
+                )
             )
     book.save(path)
 

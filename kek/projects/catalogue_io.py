@@ -11,7 +11,7 @@ Numbers keep up to 15 significant digits (what a spreadsheet cell holds).
 import datetime as dt
 import re
 import uuid
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from kek.core import fileio
+from kek.core import cells, fileio
 from kek.core.fileio import FileError, ValueReader, at, place
 from kek.evaluation.methods import ESTIMATORS, METHODS, NO_TARGET_PROFILES
 
@@ -561,11 +561,11 @@ def write_xlsx(catalogue: Catalogue, path: Path) -> None:
     from openpyxl.styles import Font
 
     book, info = fileio.new_workbook("info")
-    info.append(["district_ags", catalogue.district_ags])
-    info.append(["district_name", catalogue.district_name])
-    info.append(["concept_version", catalogue.concept_version])
+    info.append(cells.defuse_all(["district_ags", catalogue.district_ags]))
+    info.append(cells.defuse_all(["district_name", catalogue.district_name]))
+    info.append(cells.defuse_all(["concept_version", catalogue.concept_version]))
     for row in NOTES:
-        info.append(list(row))
+        info.append(cells.defuse_all(row))
     rows = {
         "projects": (_project_row(p) for p in catalogue.projects),
         "milestones": (
@@ -585,16 +585,9 @@ def write_xlsx(catalogue: Catalogue, path: Path) -> None:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
         for values in rows[name]:
-            sheet.append(values)
-            _keep_text(sheet[sheet.max_row])
+            # Text that starts with = + - @ stays text, never a formula; read_xlsx restores it.
+            sheet.append(cells.defuse_all(values))
     book.save(path)
-
-
-def _keep_text(cells: Iterable[Any]) -> None:
-    """Text that starts with = stays text, never a formula."""
-    for cell in cells:
-        if cell.data_type == "f":
-            cell.data_type = "s"
 
 
 def _yes(value: bool) -> str:

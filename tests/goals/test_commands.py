@@ -73,6 +73,49 @@ def test_the_console_script_works_end_to_end_and_fails_cleanly(tmp_path):
     assert unknown.returncode == 2 and "Unbekannter Befehl" in unknown.stderr
 
 
+TRICKY_TITLES = ["=1+1", "-", "@SUM(A1)", "'=x", "+49 341", "-5", "''doppelt"]
+
+
+def test_xlsx_export_defuses_formulas_and_import_restores_them(nordsachsen, kek, tmp_path):
+    """Issue 16: a title starting with = was written as a live formula, and re-importing that
+    export failed. Every text cell is a string now and the round trip is lossless."""
+    from openpyxl import load_workbook
+
+    from kek.goals.models import FieldOfAction, SubGoal
+
+    concept = Concept.objects.get(region__ags="14730")
+    concept.title = '=HYPERLINK("http://example.org")'
+    concept.save()
+    objects = [
+        *FieldOfAction.objects.filter(concept=concept).order_by("pk")[:2],
+        *StrategicGoal.objects.filter(concept=concept).order_by("pk")[:2],
+        *SubGoal.objects.filter(concept=concept).order_by("pk")[:3],
+    ]
+    for obj, title in zip(objects, TRICKY_TITLES, strict=True):
+        obj.title = title
+        obj.description = "-" + title
+        obj.save()
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    kek("export-concept", "--district", "14730", str(before))
+    path = tmp_path / "ns.xlsx"
+    kek("export-concept", "--district", "14730", str(path))
+
+    book = load_workbook(path)
+    titles = {cell.value: cell for cell in book["goals"]["E"][1:]}
+    for title in TRICKY_TITLES:
+        cell = titles["'" + title if title[0] in "=+-@'" else title]
+        assert cell.data_type == "s"
+    assert book["versions"]["B"][1].value == '\'=HYPERLINK("http://example.org")'
+    assert all(cell.data_type != "f" for sheet in book for row in sheet for cell in row)
+
+    kek("import-concept", "--district", "14730", str(path))
+    kek("export-concept", "--district", "14730", str(after))
+    assert after.read_text(encoding="utf-8") == before.read_text(encoding="utf-8")
+    for obj, title in zip(objects, TRICKY_TITLES, strict=True):
+        obj.refresh_from_db()
+        assert (obj.title, obj.description) == (title, "-" + title)
+
+
 # Issue 16: a file of another district, and user errors, are refused before any write.
 
 

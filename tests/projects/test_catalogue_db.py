@@ -282,3 +282,44 @@ def test_commands_check_permission_and_concept(first, participant, planner, kek,
         kek("import-catalogue", "--district", "99104", str(path))
     with pytest.raises(CommandError, match="k.txt: unbekanntes Format"):
         kek("export-catalogue", "--district", "99101", str(tmp_path / "k.txt"))
+
+
+def test_export_defuses_formulas_and_the_import_restores_them(first, kek, tmp_path):
+    """Issue 16: a text starting with = + - @ is a text cell in the file (with a leading '),
+    never a formula, and the import gives back exactly the text."""
+    titles = ["=1+1", "-", "@SUM(A1)", "'=x", "+49 341"]
+    projects = list(Project.objects.filter(concept=first).order_by("number")[: len(titles)])
+    for project, title in zip(projects, titles, strict=True):
+        project.title = title
+        project.save()
+    milestone = Milestone.objects.filter(project__concept=first).first()
+    milestone.title = '=HYPERLINK("http://example.org")'
+    milestone.save()
+    measurement = Measurement.objects.filter(indicator__project__concept=first).first()
+    measurement.note, measurement.value = "-2 gegenüber Vorjahr", -2.5
+    measurement.save()
+
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    kek("export-catalogue", "--district", "99101", str(a))
+    book = load_workbook(a)
+    cells = [cell for sheet in book for row in sheet for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    written = {cell.value: cell for cell in cells}
+    for text in ["'=1+1", "'-", "'@SUM(A1)", "''=x", "'+49 341", "'=HYPERLINK", "'-2 geg"]:
+        cell = next(c for value, c in written.items() if str(value).startswith(text))
+        assert cell.data_type == "s"
+    assert written[-2.5].data_type == "n"  # a negative number stays a number
+
+    Project.objects.filter(pk__in=[p.pk for p in projects]).update(title="überschrieben")
+    Milestone.objects.filter(pk=milestone.pk).update(title="überschrieben")
+    Measurement.objects.filter(pk=measurement.pk).update(note="")
+    kek("import-catalogue", "--district", "99101", str(a))
+    kek("export-catalogue", "--district", "99101", str(b))
+    assert sheets(a) == sheets(b)
+    for project, title in zip(projects, titles, strict=True):
+        project.refresh_from_db()
+        assert project.title == title
+    # Milestones are matched by title: the one from the file comes back.
+    assert milestone.project.milestones.filter(title='=HYPERLINK("http://example.org")').exists()
+    measurement.refresh_from_db()
+    assert (measurement.note, measurement.value) == ("-2 gegenüber Vorjahr", -2.5)

@@ -99,7 +99,9 @@ def test_the_xlsx_has_one_sheet_per_kind_and_text_never_becomes_a_formula(tmp_pa
     header = [c.value for c in projects[1]]
     assert header[:5] == ["number", "title", "slug", "description", "subgoals"]
     partners = projects.cell(2, header.index("partners") + 1)
-    assert partners.data_type == "s" and partners.value.startswith("=")
+    # A text cell with a leading ' (kek.core.cells.defuse); the reader removes it again.
+    assert partners.data_type == "s" and partners.value.startswith("'=")
+    assert io.read(path).projects[0].partners == data.projects[0].partners
     rows = list(book["measurements"].iter_rows(min_row=2, values_only=True))
     assert [r[2] for r in rows] == [146.0, -0.125]
     assert rows[0][0] == data.indicators[0].key
