@@ -7,8 +7,8 @@ import json
 import polars as pl
 import pytest
 
-from kek.charts.geo import ATTRIBUTION, d3_winding, district_features
 from kek.charts import specs
+from kek.charts.geo import ATTRIBUTION, d3_winding, district_features
 from kek.charts.specs import (
     choropleth,
     comparison_bars,
