@@ -59,9 +59,7 @@ NOT_WRITES = {
     "login": "signing in changes only the session (tests/projects/test_lead_updates.py)",
     "logout": "signing out changes only the session",
     "my_projects": "lists the signed-in lead's projects; a POST shows the same list",
-    "kek_serve": "serves pages: their routes are walked as DistrictHomePage routes",
-    "kek_serve_numbered": "serves pages: their routes are walked as DistrictHomePage routes",
-    "kek_serve_csv": "serves pages' downloads: walked as DistrictHomePage routes",
+    "kek_serve": "serves pages and their downloads: walked as DistrictHomePage routes",
 }
 # Routes of DistrictHomePage that only read (they answer a POST like a GET).
 READ_ONLY_ROUTES = frozenset(

@@ -73,8 +73,6 @@ class PublicRoute:
     order: int = 0
     # The address ends in a file name (…/tabelle.csv), without Wagtail's trailing slash.
     file: bool = False
-    # The route changes data on POST; the permission walk must cover it.
-    writes: bool = False
 
 
 public_routes: Registry[PublicRoute] = Registry("public route")

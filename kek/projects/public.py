@@ -38,7 +38,6 @@ def register() -> None:
             "update_project",
             "projekte/<str:ref>/aktualisieren/",
             lead_views.update_project,
-            writes=True,
         ),
         PublicRoute("dashboard", "dashboard/", views.dashboard),
         PublicRoute("field_dashboard", "dashboard/<slug:slug>/", views.dashboard),
