@@ -5,6 +5,19 @@ import pytest
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL the test databases do not wait for the disk at each commit: a crash may
+    lose the last commits of a throwaway database, and many tests commit (transactional ones,
+    the default content written back after them)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("postgresql"):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the shipped default content once per test database (once per pytest-xdist worker,
     each on its own database: pytest-django adds the worker's `gw…` suffix to the name); every
