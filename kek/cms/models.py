@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from kek.core.registry import PublicRoute, public_routes
-from kek.goals.models import Concept
+from kek.goals.queries import current_concept
 from kek.regions.models import Region
 
 from . import sections
@@ -67,7 +67,7 @@ class DistrictHomePage(RoutablePageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        concept = Concept.objects.current_for(self.region)
+        concept = current_concept(self)
         context["concept"] = concept
         context["sections"] = sections.build(self, concept, context)
         return context

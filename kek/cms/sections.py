@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kek.core.registry import start_page
+from kek.core.views import add_parts
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,7 @@ def build(home: Any, concept: Any, context: dict[str, Any]) -> list[dict[str, An
     into `context`."""
     result = []
     for section in SECTIONS:
-        templates = []
-        for part in start_page:
-            if part.place == section.key:
-                context.update(part.context(home, concept))
-                templates.append(part.template)
+        templates = add_parts(context, start_page, section.key, home, concept)
         result.append(
             {
                 "key": section.key,

@@ -1,5 +1,7 @@
 """Helpers shared by the `kek` subcommands."""
 
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError
 
@@ -25,3 +27,12 @@ def find_district(ags: str) -> Region:
             f"Einen Landkreis mit dem Schlüssel {ags} gibt es nicht (erst `kek load-defaults`?)."
         )
     return region
+
+
+def add_import_arguments(parser, copy_help: str) -> None:
+    """The arguments every import of a district's file takes: --district, --user,
+    --allow-other-district (a file of another district only as a copy), the file."""
+    parser.add_argument("--district", required=True, help="Kreisschlüssel, z. B. 14730")
+    parser.add_argument("--user", help="Benutzer, dem die Änderungen zugeschrieben werden")
+    parser.add_argument("--allow-other-district", action="store_true", help=copy_help)
+    parser.add_argument("file", type=Path)

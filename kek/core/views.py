@@ -23,11 +23,12 @@ def require(user: Any, permission: str, obj: Any = None) -> None:
 
 def add_parts(
     context: dict[str, Any], registry: Registry[PagePart], place: str, *args: Any
-) -> None:
-    """Add the parts apps registered for `place`: their templates as `parts` (in order),
-    their context merged in (each app prefixes its keys)."""
-    templates = context.setdefault("parts", [])
+) -> list[str]:
+    """Merge the context of the parts apps registered for `place` into `context` (each app
+    prefixes its keys) and return their templates, in order."""
+    templates = []
     for part in registry:
         if part.place == place:
             context.update(part.context(*args))
             templates.append(part.template)
+    return templates

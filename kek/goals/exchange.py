@@ -33,7 +33,8 @@ Limits = Mapping[str, Mapping[str, int]]
 # The fields a YAML mapping may have, per kind (a typo is an error, not silently ignored).
 TOP_FIELDS = ("format", "district", "versions")
 DISTRICT_FIELDS = ("ags", "name")
-VERSION_FIELDS = (
+# A version's own fields: the YAML mapping (with its fields_of_action) and the XLSX columns.
+VERSION_COLUMNS = [
     "version",
     "title",
     "horizon_year",
@@ -44,8 +45,8 @@ VERSION_FIELDS = (
     "resolution_number",
     "version_note",
     "predecessor",
-    "fields_of_action",
-)
+]
+VERSION_FIELDS = (*VERSION_COLUMNS, "fields_of_action")
 GOAL_FIELDS = {
     "field": ("key", "title", "slug", "vision", "description", "sdgs", "example", "goals"),
     "goal": ("key", "title", "slug", "description", "sdgs", "example", "subgoals"),
@@ -347,18 +348,6 @@ def _goal_dict(goal: Goal) -> dict[str, Any]:
 # XLSX: sheet "versions" (one row per version) and sheet "goals" (one row per goal object,
 # in order; parent_key links a goal to its field of action or strategic goal).
 
-VERSION_COLUMNS = [
-    "version",
-    "title",
-    "horizon_year",
-    "status",
-    "current",
-    "adopted_on",
-    "adopted_by",
-    "resolution_number",
-    "version_note",
-    "predecessor",
-]
 GOAL_COLUMNS = [
     "version",
     "level",

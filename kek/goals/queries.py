@@ -1,6 +1,8 @@
-"""Loading a concept's goal tree with a fixed number of queries, whatever its size."""
+"""Loading a district's current concept, and its goal tree with a fixed number of queries,
+whatever its size."""
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 
 from .diff import GoalRow
 from .models import SDG, Concept, FieldOfAction, StrategicGoal, SubGoal
@@ -38,3 +40,14 @@ def goal_rows(concept: Concept) -> list[GoalRow]:
             GoalRow(str(key), level, number, title, text) for key, number, title, text in values
         ]
     return rows
+
+
+def current_concept(home) -> Concept | None:
+    return Concept.objects.current_for(home.region)
+
+
+def require_current(home) -> Concept:
+    concept = current_concept(home)
+    if concept is None:
+        raise Http404("Für diesen Landkreis ist noch kein Konzept veröffentlicht.")
+    return concept

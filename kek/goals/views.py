@@ -14,17 +14,7 @@ from kek.core.views import add_parts, render
 from . import queries
 from .diff import compare
 from .models import Concept, StrategicGoal, SubGoal
-
-
-def current_concept(home) -> Concept | None:
-    return Concept.objects.current_for(home.region)
-
-
-def require_current(home) -> Concept:
-    concept = current_concept(home)
-    if concept is None:
-        raise Http404("Für diesen Landkreis ist noch kein Konzept veröffentlicht.")
-    return concept
+from .queries import require_current
 
 
 def visible_versions(request: HttpRequest, home):
@@ -65,7 +55,7 @@ def field_detail(request: HttpRequest, home, slug: str) -> HttpResponse:
     concept = require_current(home)
     field = get_object_or_404(queries.tree(concept), slug=slug)
     context: dict[str, Any] = {"concept": concept, "field": field}
-    add_parts(context, goal_panels, "field", home, concept, field)
+    context["parts"] = add_parts(context, goal_panels, "field", home, concept, field)
     return render(request, home, "goals/field_detail.html", context)
 
 
@@ -98,7 +88,7 @@ def goal_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
         )
         children = goal.subgoals.order_by("position", "id").prefetch_related("sdgs")
         context = {"goal": goal, "parent": None, "field": goal.field, "children": children}
-    add_parts(context, goal_panels, "goal", home, concept, goal)
+    context["parts"] = add_parts(context, goal_panels, "goal", home, concept, goal)
     return render(request, home, "goals/goal_detail.html", {"concept": concept, **context})
 
 

@@ -50,28 +50,33 @@ LIMITS = {
 }
 
 
+# A project's own fields, the same in YAML and XLSX; the resolution is a mapping in YAML and
+# four columns in XLSX.
+PROJECT_FIELDS = (
+    "number",
+    "title",
+    "slug",
+    "description",
+    "subgoals",
+    "lead_body",
+    "leads",
+    "partners",
+    "municipalities",
+    "status",
+    "progress",
+    "priority",
+    "start",
+    "end",
+    "cost_estimate",
+    "funding_programme",
+    "funding_share",
+)
 # The fields a YAML mapping may have, per kind (a typo is an error, not silently ignored).
 YAML_FIELDS = {
     "top": ("format", "district", "concept_version", "projects", "indicators"),
     "district": ("ags", "name"),
     "project": (
-        "number",
-        "title",
-        "slug",
-        "description",
-        "subgoals",
-        "lead_body",
-        "leads",
-        "partners",
-        "municipalities",
-        "status",
-        "progress",
-        "priority",
-        "start",
-        "end",
-        "cost_estimate",
-        "funding_programme",
-        "funding_share",
+        *PROJECT_FIELDS,
         "resolution",
         "weight",
         "example",
@@ -482,23 +487,7 @@ def check_catalogue(reader: CatalogueReader, catalogue: Catalogue) -> None:
 # XLSX: one sheet per kind of row; rows link by project number and indicator key.
 
 PROJECT_COLUMNS = [
-    "number",
-    "title",
-    "slug",
-    "description",
-    "subgoals",
-    "lead_body",
-    "leads",
-    "partners",
-    "municipalities",
-    "status",
-    "progress",
-    "priority",
-    "start",
-    "end",
-    "cost_estimate",
-    "funding_programme",
-    "funding_share",
+    *PROJECT_FIELDS,
     "resolution_body",
     "resolution_number",
     "resolution_date",

@@ -14,7 +14,7 @@ from kek.core.views import render
 from kek.goals import queries
 from kek.goals.models import Concept, FieldOfAction, SubGoal
 from kek.goals.public import goal_url
-from kek.goals.views import require_current
+from kek.goals.queries import require_current
 from kek.regions.models import Region
 
 from . import figures

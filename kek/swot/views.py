@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from kek.core.views import render
 from kek.goals.models import Concept, StrategicGoal
-from kek.goals.views import require_current
+from kek.goals.queries import require_current
 
 from . import download
 from .evidence import Figure, figures

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from kek.core import fileio
-from kek.core.commands import acting_user, find_district
+from kek.core.commands import acting_user, add_import_arguments, find_district
 from kek.goals import exchange
 from kek.goals.concept_db import import_district, limits
 
@@ -14,14 +14,7 @@ class Command(BaseCommand):
     help = "Importiert das Zielsystem eines Landkreises aus einer YAML- oder XLSX-Datei."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--district", required=True, help="Kreisschlüssel, z. B. 14730")
-        parser.add_argument("--user", help="Benutzer, dem die Änderungen zugeschrieben werden")
-        parser.add_argument(
-            "--allow-other-district",
-            action="store_true",
-            help="die Datei eines anderen Landkreises als Kopie importieren",
-        )
-        parser.add_argument("file", type=Path)
+        add_import_arguments(parser, "die Datei eines anderen Landkreises als Kopie importieren")
 
     def handle(
         self,

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from kek.core import fileio
-from kek.core.commands import acting_user, find_district
+from kek.core.commands import acting_user, add_import_arguments, find_district
 from kek.projects import catalogue_io
 from kek.projects.catalogue_db import import_catalogue
 
@@ -16,14 +16,7 @@ class Command(BaseCommand):
     help = "Importiert den Projektkatalog der aktuellen Konzeptversion aus XLSX oder YAML."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--district", required=True, help="Kreisschlüssel, z. B. 14730")
-        parser.add_argument("--user", help="Benutzer, dem die Änderungen zugeschrieben werden")
-        parser.add_argument(
-            "--allow-other-district",
-            action="store_true",
-            help="den Katalog eines anderen Landkreises als Kopie importieren",
-        )
-        parser.add_argument("file", type=Path)
+        add_import_arguments(parser, "den Katalog eines anderen Landkreises als Kopie importieren")
 
     def handle(
         self,
