@@ -11,8 +11,8 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
+from kek.core.history import History
 from kek.regions.models import Region
 
 from .slugs import german_slug
@@ -80,7 +80,7 @@ class Concept(models.Model):
         "Anlass der Fortschreibung", blank=True, help_text="Was sich in dieser Version ändert"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(verbose_name="Änderungsverlauf")
+    history = History()
 
     objects = ConceptQuerySet.as_manager()
     # Set before save() or delete(): django-simple-history records it as the author.
@@ -137,6 +137,8 @@ class GoalObject(models.Model):
     )
 
     _history_user: Any  # as on Concept
+    # Renumbering moves positions of many siblings at once; the history shows the numbers.
+    history_hidden_fields = ("position",)
 
     class Meta:
         abstract = True
@@ -173,7 +175,7 @@ class FieldOfAction(GoalObject):
         verbose_name="Konzeptversion",
     )
     vision = models.TextField("Leitbild", blank=True)
-    history = HistoricalRecords(verbose_name="Änderungsverlauf", m2m_fields=["sdgs"])
+    history = History(m2m_fields=["sdgs"])
 
     class Meta(GoalObject.Meta):
         verbose_name = "Handlungsfeld"
@@ -200,7 +202,7 @@ class StrategicGoal(GoalObject):
         verbose_name="Handlungsfeld",
     )
     concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="+", editable=False)
-    history = HistoricalRecords(verbose_name="Änderungsverlauf", m2m_fields=["sdgs"])
+    history = History(m2m_fields=["sdgs"])
 
     class Meta(GoalObject.Meta):
         verbose_name = "Strategisches Ziel"
@@ -231,7 +233,7 @@ class SubGoal(GoalObject):
         verbose_name="Strategisches Ziel",
     )
     concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="+", editable=False)
-    history = HistoricalRecords(verbose_name="Änderungsverlauf", m2m_fields=["sdgs"])
+    history = History(m2m_fields=["sdgs"])
 
     class Meta(GoalObject.Meta):
         verbose_name = "Teilziel"

@@ -1,11 +1,13 @@
 """SDG links of goal objects written in bulk, kept consistent with their change history.
 
 django-simple-history snapshots many-to-many fields only when an object is saved one by one;
-bulk writes (import, new version) therefore add the SDGs to the history records they created.
+bulk writes (import, new version) therefore add the SDGs to the history records they created
+(kek.core.history.links_in_latest).
 """
 
-from django.apps import apps
-from django.db.models import Max, Q
+from django.db.models import Q
+
+from kek.core import history
 
 from .models import SDG, Concept
 
@@ -38,25 +40,23 @@ def replace(model, concept: Concept, wanted: dict[int, set[int]]) -> None:
     )
 
 
+def complete(model, concept: Concept, wanted: dict[int, set[int]]) -> list:
+    """Add the SDG links of `wanted` (id → numbers) that the concept's objects of `model` lack;
+    returns the link rows of these objects that `wanted` does not have (left in place)."""
+    through = model.sdgs.through
+    name = model._meta.model_name
+    sdg_ids = dict(SDG.objects.values_list("number", "id"))
+    stored = through.objects.filter(**{f"{name}__concept": concept})
+    links = [link for link in stored if getattr(link, f"{name}_id") in wanted]
+    current = {(getattr(link, f"{name}_id"), link.sdg_id) for link in links}
+    target = {(obj, sdg_ids[n]) for obj, numbers in wanted.items() for n in numbers}
+    through.objects.bulk_create(
+        [through(**{f"{name}_id": obj, "sdg_id": sdg}) for obj, sdg in sorted(target - current)]
+    )
+    return [link for link in links if (getattr(link, f"{name}_id"), link.sdg_id) not in target]
+
+
 def record_in_history(model, object_ids: list[int]) -> None:
     """Write the current SDG links into the latest history record of each object."""
-    if not object_ids:
-        return
-    name = model._meta.model_name
-    history_through = apps.get_model(model._meta.app_label, f"Historical{model.__name__}_sdgs")
-    latest = dict(
-        model.history.filter(id__in=object_ids)
-        .values("id")
-        .annotate(latest=Max("history_id"))
-        .values_list("id", "latest")
-    )
-    history_through.objects.filter(history_id__in=latest.values()).delete()
-    links = model.sdgs.through.objects.filter(**{f"{name}_id__in": object_ids})
-    history_through.objects.bulk_create(
-        [
-            history_through(
-                **{"id": link, "history_id": latest[obj], f"{name}_id": obj, "sdg_id": sdg}
-            )
-            for link, obj, sdg in links.values_list("id", f"{name}_id", "sdg_id")
-        ]
-    )
+    if object_ids:
+        history.links_in_latest(model, object_ids)

@@ -13,8 +13,8 @@ from django.db import models
 from django.db.models import Q
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from simple_history.models import HistoricalRecords
 
+from kek.core.history import History
 from kek.evaluation import methods
 from kek.goals.models import Concept, StrategicGoal, SubGoal
 from kek.goals.slugs import german_slug
@@ -41,6 +41,7 @@ class Resolution(models.Model):
     outcome = models.CharField(
         "Ergebnis", max_length=12, choices=Outcome.choices, default=Outcome.ADOPTED
     )
+    history = History()
 
     class Meta:
         ordering = ["-date"]
@@ -121,7 +122,7 @@ class Project(ClusterableModel):
     weight = models.DecimalField("Gewicht", max_digits=6, decimal_places=2, default=1)
     is_example = models.BooleanField("Beispielinhalt", default=False)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(verbose_name="Änderungsverlauf")
+    history = History(m2m_fields=["subgoals", "leads", "municipalities"])
 
     class Meta:
         ordering = ["concept", "number"]
@@ -163,6 +164,7 @@ class Milestone(models.Model):
     date = models.DateField("Datum")
     title = models.CharField("Meilenstein", max_length=300)
     done = models.BooleanField("Erreicht", default=False)
+    history = History()
 
     class Meta:
         ordering = ["date", "id"]
@@ -179,6 +181,7 @@ class Attachment(models.Model):
     document = models.ForeignKey(
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name="Datei"
     )
+    history = History()
 
     class Meta:
         verbose_name = "Anlage"
@@ -271,7 +274,7 @@ class TargetIndicator(ClusterableModel):
         verbose_name="Gebiet der Reihe",
     )
     series_disaggregation = models.CharField("Merkmal der Reihe", max_length=200, blank=True)
-    history = HistoricalRecords(verbose_name="Änderungsverlauf")
+    history = History()
 
     class Meta:
         ordering = ["id"]
@@ -306,6 +309,7 @@ class Measurement(models.Model):
     value = models.FloatField("Wert")
     source = models.CharField("Quelle", max_length=300, blank=True)
     note = models.CharField("Anmerkung", max_length=500, blank=True)
+    history = History()
 
     class Meta:
         ordering = ["date"]
@@ -332,6 +336,8 @@ class EvaluationSnapshot(models.Model):
     )
     note = models.TextField("Anmerkung", blank=True)
     results = models.JSONField("Ergebnisse", default=dict, editable=False)
+    # The frozen results are large and never change; the record keeps who took the report.
+    history = History(excluded_fields=["results"])
 
     class Meta:
         ordering = ["-taken_at", "-id"]

@@ -10,8 +10,8 @@ which names the file, table, licence and who imported it.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
+from kek.core.history import History
 from kek.regions.models import Region
 
 LICENCE = "dl-de/by-2-0"
@@ -28,6 +28,7 @@ class Topic(models.Model):
     slug = models.SlugField("Kurzname", max_length=80, unique=True)
     description = models.TextField("Beschreibung", blank=True)
     position = models.PositiveIntegerField("Reihenfolge", default=0)
+    history = History()
 
     class Meta:
         ordering = ["position", "name"]
@@ -86,7 +87,7 @@ class Indicator(models.Model):
         "Bundeswerte werden als Summe der Kreise gebildet, wenn die Datei sie nicht enthält)",
     )
     created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
-    history = HistoricalRecords(verbose_name="Änderungsverlauf")
+    history = History()
 
     class Meta:
         ordering = ["topic__position", "name"]
@@ -163,6 +164,9 @@ class ImportBatch(models.Model):
         blank=True,
         help_text="Die ersten geänderten Werte mit altem und neuem Stand.",
     )
+    # The record of the record: who started it, how it ended (progress is left out: the
+    # background job updates it many times a second).
+    history = History(excluded_fields=["progress"])
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -288,6 +292,7 @@ class ComparisonGroup(models.Model):
         help_text="Nur für die Regel „Ausgewählte Gebietseinheiten“",
     )
     position = models.PositiveIntegerField("Reihenfolge", default=0)
+    history = History(m2m_fields=["members"])
 
     class Meta:
         ordering = ["district", "position", "name"]

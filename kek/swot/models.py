@@ -14,9 +14,9 @@ from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from simple_history.models import HistoricalRecords
 from wagtail.models import Orderable
 
+from kek.core.history import History
 from kek.core.sanitise import web_url
 from kek.goals.models import Concept, StrategicGoal
 from kek.regions.models import Region
@@ -85,7 +85,7 @@ class SwotItem(ClusterableModel):
         default=False,
         help_text="Redaktioneller Text, der nicht aus dem beschlossenen Bericht stammt.",
     )
-    history = HistoricalRecords(verbose_name="Änderungsverlauf", excluded_fields=["key"])
+    history = History(excluded_fields=["key"], m2m_fields=["goals"])
 
     class Meta:
         ordering = ["concept", "kind", "position", "id"]
@@ -128,6 +128,7 @@ class IndicatorEvidence(Orderable):
         "Gliederung", max_length=200, blank=True, help_text="Leer: insgesamt"
     )
     note = models.CharField("Hinweis", max_length=300, blank=True)
+    history = History()
 
     class Meta(Orderable.Meta):
         verbose_name = "Beleg: Indikatorvergleich"
@@ -153,6 +154,7 @@ class DocumentEvidence(Orderable):
         related_name="+",
         verbose_name="Datei",
     )
+    history = History()
 
     class Meta(Orderable.Meta):
         verbose_name = "Beleg: Dokument oder Studie"
@@ -177,6 +179,7 @@ class ExpertTalk(Orderable):
         "Beteiligte Stellen", max_length=300, help_text="z. B. Wirtschaftsförderung, IHK"
     )
     note = models.TextField("Ergebnis", blank=True)
+    history = History()
 
     class Meta(Orderable.Meta):
         verbose_name = "Beleg: Fachgespräch"
@@ -225,6 +228,7 @@ class SwotSuggestion(models.Model):
     )
     decided_at = models.DateTimeField("Entschieden am", null=True, blank=True)
     created_at = models.DateTimeField("Vorgeschlagen am", auto_now_add=True)
+    history = History()
 
     class Meta:
         ordering = ["region", "indicator__name", "kind", "rule"]

@@ -14,6 +14,7 @@ import polars as pl
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from kek.goals.models import Concept
 from kek.regions.models import Region
@@ -106,18 +107,21 @@ def refresh(region: Region) -> Refreshed:
     indicators = dict(
         Indicator.objects.filter(code__in={s.indicator for s in found}).values_list("code", "pk")
     )
-    SwotSuggestion.objects.bulk_create(
-        SwotSuggestion(
-            region=region,
-            indicator_id=indicators[s.indicator],
-            kind=s.kind,
-            rule=s.rule,
-            numbers=s.numbers,
-            explanation=s.explanation,
-            fingerprint=s.fingerprint,
-        )
-        for fingerprint, s in wanted.items()
-        if fingerprint not in open_now
+    bulk_create_with_history(
+        [
+            SwotSuggestion(
+                region=region,
+                indicator_id=indicators[s.indicator],
+                kind=s.kind,
+                rule=s.rule,
+                numbers=s.numbers,
+                explanation=s.explanation,
+                fingerprint=s.fingerprint,
+            )
+            for fingerprint, s in wanted.items()
+            if fingerprint not in open_now
+        ],
+        SwotSuggestion,
     )
     added = len(set(wanted) - open_now)
     return Refreshed(added=added, kept=len(wanted) - added, removed=removed)

@@ -1,8 +1,13 @@
-"""A Fortschreibung starts with a copy of its predecessor's SWOT, which it may then revise."""
+"""A Fortschreibung starts with a copy of its predecessor's SWOT, which it may then revise.
+
+The copies are written in bulk, each with its "angelegt" record (kek.core.history): items
+with their goal links, and their evidence.
+"""
 
 from django.dispatch import receiver
 from simple_history.utils import bulk_create_with_history
 
+from kek.core import history
 from kek.goals.versions import version_created
 
 from .models import DocumentEvidence, ExpertTalk, IndicatorEvidence, SwotItem
@@ -36,9 +41,15 @@ def copy_items(sender, concept, copy, user=None, goals_by_key=None, **kwargs) ->
         if (new := goals_by_key.get(goal.key)) is not None
     ]
     SwotItem.goals.through.objects.bulk_create(links)
+    history.links_in_latest(SwotItem, [item.pk for item in new_items])
     for model, fields in EVIDENCE.items():
         rows = model.objects.filter(item__concept=concept)
-        model.objects.bulk_create(
-            model(item=new_by_old[row.item_id], **{f: getattr(row, f) for f in fields})
-            for row in rows
+        bulk_create_with_history(
+            [
+                model(item=new_by_old[row.item_id], **{f: getattr(row, f) for f in fields})
+                for row in rows
+            ],
+            model,
+            default_user=user,
+            default_change_reason=f"Kopie aus Version {concept.version}",
         )
