@@ -151,3 +151,38 @@ def _cell(value: Any) -> Any:
     if isinstance(value, int) and abs(value) > 2**53:
         return str(value)
     return value
+
+
+BYTE_TOKENS = [b";", b"\n", b"\r\n", b'"', b"\xc3", b"\xa4", b" ", b"-", b",", b"0", b"x", b"p"]
+BYTE_TOKENS += [
+    b"()",
+    b"__________\n",
+    b"\xef\xbb\xbf",
+    b"DG",
+    b"31.12.2024",
+    b"Insgesamt",
+    b"\x00",
+]
+
+
+def damage_bytes(data: bytes, rnd: random.Random) -> bytes:
+    """One to four damages to a statistics file's bytes: cut, bytes deleted, a token or random
+    bytes inserted, a byte replaced, a line repeated elsewhere."""
+    damaged = bytearray(data)
+    for _ in range(rnd.randint(1, 4)):
+        position = rnd.randint(0, len(damaged))
+        action = rnd.choice(["cut", "delete", "insert", "replace", "repeat"])
+        if action == "cut":
+            del damaged[position:]
+        elif action == "delete":
+            del damaged[position : position + rnd.randint(1, 60)]
+        elif action == "insert":
+            token = rnd.choice(BYTE_TOKENS) if rnd.random() < 0.7 else rnd.randbytes(3)
+            damaged[position:position] = token
+        elif action == "replace" and position < len(damaged):
+            damaged[position] = rnd.randrange(256)
+        elif action == "repeat":
+            lines = bytes(damaged).split(b"\n")
+            lines.insert(rnd.randrange(len(lines)), lines[rnd.randrange(len(lines))])
+            damaged = bytearray(b"\n".join(lines))
+    return bytes(damaged)

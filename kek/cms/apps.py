@@ -13,5 +13,7 @@ class CmsConfig(AppConfig):
 
         from . import sites
 
-        default_loaders.register(DefaultLoader("site", sites.load, 20))
+        default_loaders.register(
+            DefaultLoader("site", sites.load, 20, keys=("hostname", "home", "pages"))
+        )
         core_sites.provide(sites.homes_for_regions)

@@ -1,11 +1,15 @@
 """Create a district's public site: its start page as the root of a Wagtail Site."""
 
+from typing import Any
+
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import models, transaction
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from kek.accounts.roles import PLANNER
+from kek.core.defaults import SPEC_FILE, check_values, entries, mapping, text
+from kek.core.fileio import FileError, at, unknown_fields
 from kek.core.sanitise import rich_text
 from kek.regions.models import Region
 
@@ -74,10 +78,40 @@ def grant_planner_permissions(page: Page) -> None:
 def load(region: Region, folder, spec: dict) -> None:
     """Default-content loader: the district's site with the pages of its district.yaml.
 
-    The file is user input: its rich text keeps only what each field's features allow."""
-    home = cleaned(DistrictHomePage, spec["home"])
-    pages = [cleaned(StandardPage, page) for page in spec.get("pages", [])]
-    ensure_site(region, spec.get("hostname", "localhost"), home, pages)
+    The file is user input: only the pages' own text fields, checked like the back office
+    checks them, and rich text keeps only what each field's features allow."""
+    home = page_values(DistrictHomePage, spec.get("home"), at(spec, "home"), "home")
+    where = at(spec, "pages")
+    pages = [
+        page_values(StandardPage, entry, at(entry) or where, f"pages[{number}]")
+        for number, entry in enumerate(entries(spec.get("pages"), SPEC_FILE, where, "pages"), 1)
+    ]
+    ensure_site(region, text(spec.get("hostname")) or "localhost", home, pages)
+
+
+def page_values(model: type[Page], given: Any, where: str, field: str) -> dict:
+    """The title, slug and text fields of a page from a file entry, checked and sanitised."""
+    values = mapping(given, SPEC_FILE, where, field)
+    allowed = ["title", "slug", *text_fields(model)]
+    unknown_fields(values, allowed, file=SPEC_FILE)
+    for name, value in values.items():
+        if isinstance(value, dict | list):
+            raise FileError(SPEC_FILE, at(values, name), f"{field}.{name}", "Erwartet wird Text.")
+    for name in ("title", "slug"):
+        if not text(values.get(name)):
+            raise FileError(SPEC_FILE, where, f"{field}.{name}", "Die Angabe fehlt.")
+    clean = cleaned(model, {name: text(value) for name, value in values.items()})
+    check_values(model(**clean), list(clean), SPEC_FILE, where, values)
+    return clean
+
+
+def text_fields(model: type[Page]) -> list[str]:
+    """The page type's own text fields (not Wagtail's, not links to other objects)."""
+    return [
+        field.name
+        for field in model._meta.local_fields
+        if isinstance(field, models.TextField | models.CharField) and field.editable
+    ]
 
 
 def cleaned(model: type[Page], values: dict) -> dict:

@@ -150,6 +150,7 @@ class DefaultLoader:
     name: str
     load: Callable[..., str | None]
     order: int
+    keys: tuple[str, ...] = ()  # the district.yaml entries it reads; any other is a typo
 
 
 default_loaders: Registry[DefaultLoader] = Registry("default-content loader")

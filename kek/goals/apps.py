@@ -13,4 +13,4 @@ class GoalsConfig(AppConfig):
         from . import defaults, public, rules, signals  # noqa: F401
 
         public.register()
-        default_loaders.register(DefaultLoader("goals", defaults.load, 10))
+        default_loaders.register(DefaultLoader("goals", defaults.load, 10, keys=("concept",)))

@@ -5,15 +5,19 @@ Registered in GoalsConfig.ready as a default-content loader; a concept that exis
 
 from pathlib import Path
 
+from kek.core.defaults import folder_file
 from kek.regions.models import Region
 
 from . import exchange
-from .concept_db import import_district
+from .concept_db import import_district, limits
 from .models import Concept
 
 
 def load(region: Region, folder: Path, spec: dict) -> str:
     if Concept.objects.filter(region=region).exists():
         return f"Konzept für {region.name}: schon vorhanden, unverändert."
-    import_district(region, exchange.read(folder / spec["concept"]))
+    path = folder_file(folder, spec, "concept")
+    if path is None:
+        return f"Konzept für {region.name}: keine Vorlage."
+    import_district(region, exchange.read(path, limits()))
     return f"Konzept für {region.name}: importiert."

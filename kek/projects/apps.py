@@ -13,4 +13,4 @@ class ProjectsConfig(AppConfig):
         from . import defaults, public, rules  # noqa: F401
 
         public.register()
-        default_loaders.register(DefaultLoader("projects", defaults.load, 40))
+        default_loaders.register(DefaultLoader("projects", defaults.load, 40, keys=("catalogue",)))

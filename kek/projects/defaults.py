@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from kek.core.defaults import folder_file
 from kek.goals.models import Concept
 from kek.regions.models import Region
 
@@ -16,8 +17,8 @@ DEFAULT_FILE = "catalogue.yaml"
 def load(region: Region, folder: Path, spec: dict) -> str:
     """Import the folder's catalogue, but only into a concept without projects or indicators."""
     concept = Concept.objects.current_for(region)
-    path = folder / spec.get("catalogue", DEFAULT_FILE)
-    if concept is None or not path.exists():
+    path = folder_file(folder, spec, "catalogue", DEFAULT_FILE)
+    if concept is None or path is None:
         return "Projektkatalog: keine Vorlage."
     if (
         Project.objects.filter(concept=concept).exists()

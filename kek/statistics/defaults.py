@@ -8,6 +8,8 @@ same content (SHA-256) exists, so planner changes and later imports are never ov
 
 from pathlib import Path
 
+from kek.core.defaults import SPEC_FILE, entries, text
+from kek.core.fileio import FileError, at
 from kek.regions.models import Region
 
 from .importer import DATA_DIR, content_hash, ensure_topics, import_bytes
@@ -18,7 +20,7 @@ TABLES_DIR = DATA_DIR / "tables"
 
 def load(region: Region, folder: Path, spec: dict) -> str:
     ensure_topics()
-    groups = ensure_comparison_groups(region, spec.get("neighbours") or [])
+    groups = ensure_comparison_groups(region, neighbours(spec))
     imported, values = import_tables(TABLES_DIR)
     return (
         f"Statistik: {imported} Tabelle(n) importiert ({values} Werte), "
@@ -42,6 +44,22 @@ def import_tables(folder: Path) -> tuple[int, int]:
         files += 1
         values += batch.rows_added
     return files, values
+
+
+def neighbours(spec: dict) -> list[str]:
+    """The district keys of `neighbours:` in district.yaml; each must be a known district."""
+    where = at(spec, "neighbours")
+    keys = [text(key) for key in entries(spec.get("neighbours"), SPEC_FILE, where, "neighbours")]
+    known = set(
+        Region.objects.filter(ags__in=keys, level=Region.Level.DISTRICT).values_list(
+            "ags", flat=True
+        )
+    )
+    for key in keys:
+        if key not in known:
+            problem = f"Einen Landkreis mit dem Schlüssel „{key}“ gibt es nicht."
+            raise FileError(SPEC_FILE, where, "neighbours", problem)
+    return keys
 
 
 def ensure_comparison_groups(district: Region, neighbours: list[str]) -> int:

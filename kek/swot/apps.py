@@ -13,4 +13,4 @@ class SwotConfig(AppConfig):
         from . import defaults, public, rules, versions  # noqa: F401
 
         public.register()
-        default_loaders.register(DefaultLoader("swot", defaults.load, 50))
+        default_loaders.register(DefaultLoader("swot", defaults.load, 50, keys=("swot",)))

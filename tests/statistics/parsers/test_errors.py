@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kek.statistics.parsers import OUTPUT_SCHEMA, ParseError, parse_bytes, parse_file
+from tests import mutations
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "regionalstatistik"
 POPULATION = FIXTURES / "12411-01-01-4.ffcsv.csv"
@@ -222,9 +223,11 @@ SOURCES = {
     if path.stat().st_size < 40_000
 }
 SOURCES["zipped.zip"] = zipped({"12411.csv": SOURCES["12411-01-01-4.ffcsv.csv"]})
-TOKENS = [b";", b"\n", b"\r\n", b'"', b"\xc3", b"\xa4", b" ", b"-", b",", b"0", b"x", b"p"]
-TOKENS += [b"()", b"__________\n", b"\xef\xbb\xbf", b"DG", b"31.12.2024", b"Insgesamt", b"\x00"]
-TOKENS += ["\u0661".encode(), "\uff15".encode(), "\u2026".encode()]  # non-ASCII digits, …
+TOKENS = mutations.BYTE_TOKENS + [
+    "\u0661".encode(),
+    "\uff15".encode(),
+    "\u2026".encode(),
+]  # non-ASCII digits, …
 
 
 @st.composite
