@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -170,14 +171,26 @@ KEK_ARCHIVE_MAX_RATIO = int(os.environ.get("KEK_ARCHIVE_MAX_RATIO", "100"))
 # The public sign-in (kek/urls.py); the Wagtail admin keeps its own login page.
 LOGIN_URL = "login"
 
-# Background jobs (F31, django-tasks). "default" stays immediate (Wagtail's own tasks);
-# "background" runs statistics imports in a thread of the web process unless another
-# backend is configured. Tests switch it to ImmediateBackend.
+# Background jobs (F31, django-tasks). "default" stays immediate (Wagtail's own small tasks);
+# "background" queues the statistics imports: a web request only enqueues, a worker process
+# runs the import and records its progress on the ImportBatch (README, Production).
+# KEK_TASKS=db (default): task rows in this database (django-tasks-db), run by
+#   `manage.py db_worker --backend background`; scripts/up starts it next to the server.
+# KEK_TASKS=rq: Redis at REDIS_URL (django-tasks-rq, extra [production]), run by
+#   `manage.py rqworker --job-class django_tasks_rq.Job default`.
+KEK_TASKS = os.environ.get("KEK_TASKS", "db").strip().lower()
+INSTALLED_APPS += ["django_tasks_db"]  # its table exists whichever backend runs
+if KEK_TASKS == "db":
+    BACKGROUND_TASKS: dict = {"BACKEND": "django_tasks_db.DatabaseBackend"}
+elif KEK_TASKS == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+    BACKGROUND_TASKS = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
+else:
+    raise ImproperlyConfigured(f"KEK_TASKS={KEK_TASKS!r}: expected 'db' or 'rq'")
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {
-        "BACKEND": os.environ.get("KEK_TASK_BACKEND", "kek.statistics.background.ThreadBackend")
-    },
+    "background": BACKGROUND_TASKS,
 }
 
 if not DEBUG:

@@ -1,4 +1,8 @@
-"""Background import of an uploaded statistics file; progress is kept on its ImportBatch."""
+"""Background import of an uploaded statistics file; progress is kept on its ImportBatch.
+
+The upload view only enqueues `import_upload` on the "background" backend; a worker process
+(`manage.py db_worker --backend background`, or rqworker on Redis) runs it and commits each
+progress step on the batch row, which the status page polls."""
 
 import logging
 

@@ -1,7 +1,6 @@
 """Upload form, import progress and batch list in the Wagtail back office, through HTTP."""
 
 import html
-import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -99,24 +98,6 @@ def test_planner_sees_batches_read_only_and_the_menu_item(
     assert "Statistik importieren" in dashboard
     indicators = text(client.get(reverse("wagtailsnippets_statistics_indicator:list")))
     assert "Beantragte Unternehmensinsolvenzen" in indicators
-
-
-@pytest.mark.django_db(transaction=True)
-def test_upload_runs_in_a_background_thread(regions, planner, client, fixture_file, settings):
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-        "background": {"BACKEND": "kek.statistics.background.ThreadBackend"},
-    }
-    client.force_login(planner)
-    response = upload(client, fixture_file("41312-01-01-4.ffcsv.csv"))
-    progress = reverse("kek_statistics_import_progress", args=[int(response.url.split("/")[-2])])
-    deadline = time.monotonic() + 30
-    while "hx-trigger" in (fragment := text(client.get(progress))):
-        assert time.monotonic() < deadline, fragment
-        time.sleep(0.1)
-    batch = ImportBatch.objects.get()
-    assert batch.status == ImportBatch.Status.DONE, batch.message
-    assert Observation.objects.filter(batch=batch).count() == batch.rows_added > 0
 
 
 @pytest.mark.django_db
