@@ -2,30 +2,15 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kek.core.admin_history import HistoryPanel, RecordedHistory
+
 from . import admin_views
-from .history import entries
 from .models import Concept, FieldOfAction, StrategicGoal, SubGoal
-
-
-class HistoryPanel(Panel):
-    """Lists who changed what and when, below the edit form."""
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "goals/admin/history_panel.html"
-
-        def is_shown(self) -> bool:
-            return bool(self.instance and self.instance.pk)
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["entries"] = entries(self.instance)
-            return context
-
 
 GOAL_PANELS = [
     FieldPanel("title"),
@@ -36,7 +21,7 @@ GOAL_PANELS = [
 ]
 
 
-class ConceptViewSet(SnippetViewSet):
+class ConceptViewSet(RecordedHistory, SnippetViewSet):
     model = Concept
     icon = "doc-full"
     menu_label = "Konzeptversionen"
@@ -60,7 +45,7 @@ class ConceptViewSet(SnippetViewSet):
     ]
 
 
-class FieldOfActionViewSet(SnippetViewSet):
+class FieldOfActionViewSet(RecordedHistory, SnippetViewSet):
     model = FieldOfAction
     icon = "folder-open-inverse"
     menu_label = "Handlungsfelder"
@@ -76,7 +61,7 @@ class FieldOfActionViewSet(SnippetViewSet):
     ]
 
 
-class StrategicGoalViewSet(SnippetViewSet):
+class StrategicGoalViewSet(RecordedHistory, SnippetViewSet):
     model = StrategicGoal
     icon = "pick"
     menu_label = "Strategische Ziele"
@@ -87,7 +72,7 @@ class StrategicGoalViewSet(SnippetViewSet):
     panels = [FieldPanel("field"), *GOAL_PANELS, HistoryPanel(heading="Änderungsverlauf")]
 
 
-class SubGoalViewSet(SnippetViewSet):
+class SubGoalViewSet(RecordedHistory, SnippetViewSet):
     model = SubGoal
     icon = "list-ul"
     menu_label = "Teilziele"

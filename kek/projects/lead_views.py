@@ -3,8 +3,8 @@
 `projekte/<ref>/aktualisieren/` is a public route (projects/public.py).
 The page holds three forms that post separately (field `aktion`); each POST checks the object
 permission on the server. simple_history's middleware records the signed-in user with every
-change of the project; milestone and measurement changes are noted in the project's history
-with a change reason, since those two models keep no history of their own.
+change of the project, its milestones and measurements (each in its own history); the
+project's history also notes milestone and measurement changes with a change reason.
 """
 
 from dataclasses import dataclass

@@ -4,11 +4,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
+from kek.core.admin_history import HistoryPanel, RecordedHistory
+
 from .models import EvaluationSnapshot, Project, Resolution, TargetIndicator
 from .snapshots import take_report
 
 
-class ProjectViewSet(SnippetViewSet):
+class ProjectViewSet(RecordedHistory, SnippetViewSet):
     model = Project
     icon = "clipboard-list"
     menu_label = "Projekte"
@@ -40,10 +42,11 @@ class ProjectViewSet(SnippetViewSet):
         InlinePanel("milestones", heading="Meilensteine", label="Meilenstein"),
         InlinePanel("attachments", heading="Anlagen", label="Anlage"),
         FieldPanel("is_example"),
+        HistoryPanel(heading="Änderungsverlauf"),
     ]
 
 
-class TargetIndicatorViewSet(SnippetViewSet):
+class TargetIndicatorViewSet(RecordedHistory, SnippetViewSet):
     model = TargetIndicator
     icon = "pick"
     menu_label = "Zielindikatoren"
@@ -73,10 +76,11 @@ class TargetIndicatorViewSet(SnippetViewSet):
             heading="Oder: Werte einer amtlichen statistischen Reihe",
         ),
         InlinePanel("measurements", heading="Messwerte", label="Messwert"),
+        HistoryPanel(heading="Änderungsverlauf"),
     ]
 
 
-class ResolutionViewSet(SnippetViewSet):
+class ResolutionViewSet(RecordedHistory, SnippetViewSet):
     model = Resolution
     icon = "doc-full-inverse"
     menu_label = "Beschlüsse"
@@ -94,7 +98,7 @@ class SnapshotCreateView(CreateView):
         )
 
 
-class SnapshotViewSet(SnippetViewSet):
+class SnapshotViewSet(RecordedHistory, SnippetViewSet):
     model = EvaluationSnapshot
     add_view_class = SnapshotCreateView
     icon = "history"

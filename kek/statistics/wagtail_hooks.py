@@ -9,6 +9,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kek.core.admin_history import RecordedHistory
+
 from . import admin_views
 from .models import ComparisonGroup, ImportBatch, Indicator, Topic
 
@@ -25,7 +27,7 @@ class RecordPolicy(ModelPermissionPolicy):
 register_permission_policy(ImportBatch, RecordPolicy(ImportBatch), exact_class=True)
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(RecordedHistory, SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = "Themenfelder"
@@ -35,7 +37,7 @@ class TopicViewSet(SnippetViewSet):
               FieldPanel("position")]  # fmt: skip
 
 
-class IndicatorViewSet(SnippetViewSet):
+class IndicatorViewSet(RecordedHistory, SnippetViewSet):
     model = Indicator
     icon = "table"
     menu_label = "Indikatoren"
@@ -61,7 +63,7 @@ class IndicatorViewSet(SnippetViewSet):
     ]
 
 
-class ComparisonGroupViewSet(SnippetViewSet):
+class ComparisonGroupViewSet(RecordedHistory, SnippetViewSet):
     model = ComparisonGroup
     icon = "group"
     menu_label = "Vergleichsgruppen"
@@ -77,7 +79,7 @@ class ComparisonGroupViewSet(SnippetViewSet):
     ]
 
 
-class ImportBatchViewSet(SnippetViewSet):
+class ImportBatchViewSet(RecordedHistory, SnippetViewSet):
     model = ImportBatch
     icon = "history"
     menu_label = "Importvorgänge"

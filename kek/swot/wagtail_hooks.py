@@ -14,14 +14,14 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kek.goals.wagtail_hooks import HistoryPanel
+from kek.core.admin_history import HistoryPanel, RecordedHistory
 
 from . import admin_views
 from .forms import SwotItemForm
 from .models import SwotItem
 
 
-class SwotItemViewSet(SnippetViewSet):
+class SwotItemViewSet(RecordedHistory, SnippetViewSet):
     model = SwotItem
     icon = "table"
     menu_label = "SWOT-Analyse"

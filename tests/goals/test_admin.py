@@ -5,7 +5,7 @@ import html
 import pytest
 from django.urls import reverse
 
-from kek.goals.history import entries
+from kek.core.changes import entries
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 
 pytestmark = pytest.mark.django_db

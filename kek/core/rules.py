@@ -1,0 +1,8 @@
+"""Permissions of the platform as a whole (django-rules; `rules` autodiscovers this module)."""
+
+import rules
+
+from kek.accounts.rules import is_admin
+
+# The audit log ("Protokoll", kek.core.admin_views): superusers and the IT admin group.
+rules.add_perm("core.view_auditlog", is_admin)

@@ -1,0 +1,65 @@
+"""The back-office views of the record (issue 16), tried as every role on the shared walk's
+roles (tests/permission_walk.py). They only read, so the walk of writes has no entries for them
+(a POST to the log answers 405, which the coverage check of tests/test_permissions.py reads);
+here each role meets what it may: the Protokoll is for admins, an object's history for whoever
+may edit the object."""
+
+import pytest
+from django.urls import reverse
+
+from kek.goals.models import StrategicGoal
+
+from ..permission_walk import ADMIN_LOGIN, ALLOWED, FORBIDDEN
+
+ENTRIES: list = []  # nothing here writes
+LOG = "/admin/kek/protokoll/"
+ROLE_FIXTURES = {"participant": "participant", "planner": "planner", "admin": "admin_user"}
+
+
+def goal_history(concept) -> str:
+    goal = StrategicGoal.objects.filter(concept=concept).first()
+    return reverse("wagtailsnippets_goals_strategicgoal:history", args=[goal.pk])
+
+
+READS = {
+    "protokoll": (
+        lambda concept: LOG,
+        {"anonymous": ADMIN_LOGIN, "participant": ADMIN_LOGIN, "planner": FORBIDDEN,
+         "admin": ALLOWED},
+    ),
+    "goal-history": (
+        goal_history,
+        {"anonymous": ADMIN_LOGIN, "participant": ADMIN_LOGIN, "planner": ALLOWED,
+         "admin": ALLOWED},
+    ),
+}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [(name, role) for name, (_, outcomes) in READS.items() for role in outcomes],
+)
+def test_each_role_reads_only_what_it_may(client, request, concept, name, role):
+    url_of, outcomes = READS[name]
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(ROLE_FIXTURES[role]))
+    url = url_of(concept)
+    response = client.get(url)
+    outcome = outcomes[role]
+    if outcome == ALLOWED:
+        assert response.status_code == 200
+    elif outcome == FORBIDDEN:
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"{outcome}?next=")
+
+
+def test_the_log_takes_no_writes(client, admin_user):
+    client.force_login(admin_user)
+    assert client.post(LOG).status_code == 405
