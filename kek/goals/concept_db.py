@@ -1,11 +1,14 @@
 """Move a district's goal system between the database and the exchange dataclasses (F4)."""
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from kek.core import imports
 from kek.regions.models import Region
 
 from . import exchange, sdg_links
@@ -100,6 +103,8 @@ class ImportResult:
     changed: int = 0
     deleted: int = 0
     unchanged: int = 0
+    missing: imports.Counts = field(default_factory=Counter)  # not in the file, by model
+    removal: imports.Removal | None = None  # what --remove-missing removed and kept
 
     def summary(self) -> str:
         versions = ", ".join(str(v) for v in self.versions)
@@ -109,13 +114,31 @@ class ImportResult:
         )
 
 
+@dataclass
+class _Pending:
+    """What an import leaves for the end: objects the file no longer has, SDG histories."""
+
+    candidates: list[Any] = field(default_factory=list)
+    histories: list[tuple[Any, list[int]]] = field(default_factory=list)
+
+
 @transaction.atomic
-def import_district(region: Region, district: exchange.District, user=None) -> ImportResult:
+def import_district(
+    region: Region,
+    district: exchange.District,
+    user=None,
+    *,
+    remove_missing: bool = False,
+    confirm: imports.Confirm | None = None,
+) -> ImportResult:
     """Create or update each version of the file for `region`; goals are matched by key.
 
-    Versions of the region that the file does not mention stay as they are.
+    Goals and SDG links the file no longer has stay, unless `remove_missing`: then they are
+    removed after `confirm(plan)` (which may raise to stop), except those an import never
+    removes (with measurements, see `core.imports`). Versions of the region that the file
+    does not mention stay as they are.
     """
-    result = ImportResult()
+    result, pending = ImportResult(), _Pending()
     concepts = {v.version: _upsert_version(region, v, user) for v in district.versions}
     for version in district.versions:
         concept = concepts[version.version]
@@ -126,9 +149,15 @@ def import_district(region: Region, district: exchange.District, user=None) -> I
             if concept.predecessor_id != predecessor.pk:
                 concept.predecessor = predecessor
                 concept.save(update_fields=["predecessor"])
-        _import_goals(concept, version, user, result)
-        renumber(concept)
+        _import_goals(concept, version, user, result, pending, remove_missing)
         result.versions.append(version.version)
+    result.missing = imports.count_models(pending.candidates)
+    result.removal, removed = imports.settle(pending.candidates, remove_missing, confirm, user)
+    result.deleted = sum(removed[model] for model in MODELS.values())
+    for model, ids in pending.histories:
+        sdg_links.record_in_history(model, ids)
+    for concept in concepts.values():
+        renumber(concept)
     _set_current(region, [concepts[v.version] for v in district.versions if v.current], user)
     return result
 
@@ -162,20 +191,29 @@ def _set_current(region: Region, current: list[Concept], user) -> None:
         target.save()
 
 
-def _import_goals(concept: Concept, version: exchange.Version, user, result: ImportResult) -> None:
+def _import_goals(
+    concept: Concept,
+    version: exchange.Version,
+    user,
+    result: ImportResult,
+    pending: _Pending,
+    remove_missing: bool,
+) -> None:
+    """Create and update the version's goals, level by level; goals and SDG links the file no
+    longer has become removal candidates (removed at the end only if asked)."""
     wanted = _flatten(version)
     parents: dict[str, GoalObject] = {}
-    doomed: dict[type, list[GoalObject]] = {}
     for level in ("field", "goal", "subgoal"):
         model = MODELS[level]
         rows = [row for row in wanted if row[0].level == level]
         existing = {str(o.key): o for o in model.objects.filter(concept=concept)}
         existing_sdgs = sdg_links.sdg_sets(model, concept)
-        keep_keys = {goal.key for goal, _, _ in rows}
-        doomed[model] = [o for key, o in existing.items() if key not in keep_keys]
-        _free_slugs(model, doomed[model])
-        to_create, to_update = [], []
+        keys = {goal.key for goal, _, _ in rows}
+        missing = [o for key, o in existing.items() if key not in keys]
         taken = {goal.slug for goal, _, _ in rows if goal.slug}
+        _move_aside(missing, taken, {o.slug for o in existing.values()}, user)
+        taken |= {o.slug for o in missing}
+        to_create, to_update = [], []
         for goal, position, parent_key in rows:
             values = _goal_values(goal, position, taken)
             link = _link(level, parents, parent_key)
@@ -183,7 +221,8 @@ def _import_goals(concept: Concept, version: exchange.Version, user, result: Imp
             if obj is None:
                 to_create.append(model(key=goal.key, concept=concept, **link, **values))
                 continue
-            if _differs(obj, values, link) or existing_sdgs.get(obj.pk, set()) != set(goal.sdgs):
+            sdgs = existing_sdgs.get(obj.pk, set())
+            if _differs(obj, values, link) or _sdgs_differ(sdgs, set(goal.sdgs), remove_missing):
                 for name, value in {**values, **link}.items():
                     setattr(obj, name, value)
                 to_update.append(obj)
@@ -195,21 +234,25 @@ def _import_goals(concept: Concept, version: exchange.Version, user, result: Imp
         bulk_update_with_history(to_update, model, _update_fields(level), default_user=user)
         result.created += len(to_create)
         result.changed += len(to_update)
-        sdg_links.replace(model, concept, {parents[g.key].pk: set(g.sdgs) for g, _, _ in rows})
-        sdg_links.record_in_history(model, [o.pk for o in to_create + to_update])
-    # Children first, so that goals moved to another parent are not deleted with the old one.
-    for model in (SubGoal, StrategicGoal, FieldOfAction):
-        for gone in doomed[model]:
-            gone._history_user = user
-            gone.delete()
-        result.deleted += len(doomed[model])
+        wanted_sdgs = {parents[g.key].pk: set(g.sdgs) for g, _, _ in rows}
+        pending.candidates += missing + sdg_links.complete(model, concept, wanted_sdgs)
+        pending.histories.append((model, [o.pk for o in to_create + to_update]))
 
 
-def _free_slugs(model, doomed: list[GoalObject]) -> None:
-    """Give goals that are about to go a unique slug, so new goals may take theirs over."""
-    for obj in doomed:
-        obj.slug = f"entfernt-{obj.pk}"
-    model.objects.bulk_update(doomed, ["slug"])
+def _sdgs_differ(stored: set[int], given: set[int], remove_missing: bool) -> bool:
+    """Whether the file changes an object's SDGs: adds one, or (asked to remove) drops one."""
+    return not given <= stored or (remove_missing and stored != given)
+
+
+def _move_aside(missing: Sequence[GoalObject], taken: set[str], stored: set[str], user) -> None:
+    """A goal the file no longer has gives up a slug that the file gives to another goal: it
+    takes a new one from its title (recorded in its history)."""
+    for obj in missing:
+        if obj.slug in taken:
+            obj.slug = german_slug(obj.title, taken | stored)
+            stored.add(obj.slug)
+            obj._history_user = user
+            obj.save(update_fields=["slug"])
 
 
 def _update_fields(level: str) -> list[str]:

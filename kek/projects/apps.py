@@ -10,7 +10,8 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from kek.core.registry import DefaultLoader, default_loaders
 
-        from . import defaults, public, rules  # noqa: F401
+        from . import defaults, public, removal, rules  # noqa: F401
 
         public.register()
+        removal.register()
         default_loaders.register(DefaultLoader("projects", defaults.load, 40, keys=("catalogue",)))

@@ -3,21 +3,23 @@ dataclasses of :mod:`kek.projects.catalogue_io` (F17).
 
 The import is one transaction of bulk writes: projects are matched by number, indicators by
 key, measured values by indicator and date, milestones by project, date and title. What the
-file no longer has is removed. Projects and indicators keep their history (who, when, what).
+file no longer has (projects, milestones, indicators, measured values, a project's links to
+sub-goals, leads and municipalities) stays, unless the import is asked to remove it; even then
+what has measured values or a resolution stays (`kek.core.imports`, guards registered in
+`projects.removal`). Projects and indicators keep their history (who, when, what).
 """
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import router, transaction
-from django.db.models.deletion import Collector
+from django.db import models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from kek.core import imports
 from kek.goals.models import Concept, StrategicGoal, SubGoal
 from kek.goals.slugs import german_slug
 from kek.regions.models import Region
@@ -189,11 +191,14 @@ class ImportResult:
     created: Counter = field(default_factory=Counter)
     changed: Counter = field(default_factory=Counter)
     deleted: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    missing: imports.Counts = field(default_factory=Counter)  # not in the file, by model
+    removal: imports.Removal | None = None  # what --remove-missing removed and kept
 
     def summary(self) -> str:
         parts = [
             f"{label}: {self.created[kind]} angelegt, {self.changed[kind]} geändert, "
-            f"{self.deleted[kind]} entfernt"
+            f"{self.deleted[kind]} entfernt, {self.unchanged[kind]} unverändert"
             for kind, label in KINDS.items()
         ]
         return "; ".join(parts) + "."
@@ -255,41 +260,66 @@ class _References:
 
 @transaction.atomic
 def import_catalogue(
-    concept: Concept, catalogue: io.Catalogue, user=None, file: str = ""
+    concept: Concept,
+    catalogue: io.Catalogue,
+    user=None,
+    file: str = "",
+    *,
+    remove_missing: bool = False,
+    confirm: imports.Confirm | None = None,
 ) -> ImportResult:
-    """Make the concept's catalogue what the file says; checks everything before writing."""
+    """Add and update the concept's catalogue as the file says; checks everything before
+    writing. What the file no longer has is removed only if `remove_missing`, after
+    `confirm(plan)` (which may raise to stop)."""
     io.check_catalogue(io.CatalogueReader(file), catalogue)
     refs = _References(concept, catalogue, file)
-    result = ImportResult()
+    result, missing = ImportResult(), _Missing()
     resolutions = _resolutions(concept.region, catalogue.projects)
     projects, touched = _import_projects(concept, catalogue.projects, resolutions, user, result)
-    _import_relations(projects, catalogue.projects, refs, touched, result)
-    _import_milestones(projects, catalogue.projects, result)
+    listed = {row.number: projects[row.number] for row in catalogue.projects}
+    missing.objects += [p for number, p in projects.items() if number not in listed]
+    linked = _import_relations(listed, catalogue.projects, refs, missing)
+    _import_milestones(listed, catalogue.projects, result, missing)
     indicators = _import_indicators(concept, catalogue.indicators, projects, refs, user, result)
-    _import_measurements(indicators, catalogue.indicators, result)
+    wanted = {row.key for row in catalogue.indicators}
+    missing.objects += [i for key, i in indicators.items() if key not in wanted]
+    _import_measurements(indicators, catalogue.indicators, result, missing)
+    result.missing = imports.count_models(missing.objects)
+    result.removal, removed = imports.settle(missing.objects, remove_missing, confirm, user)
+    for model, kind in KIND_OF.items():
+        result.deleted[kind] += removed[model]
+    _count_link_changes(linked, missing, result.removal, touched, result)
     return result
 
 
-LABELS = {
-    "projects.Project": "projects",
-    "projects.Milestone": "milestones",
-    "projects.TargetIndicator": "indicators",
-    "projects.Measurement": "measurements",
+KIND_OF: dict[type[models.Model], str] = {
+    Project: "projects",
+    Milestone: "milestones",
+    TargetIndicator: "indicators",
+    Measurement: "measurements",
 }
 
 
-def _delete(objects: list, user, result: ImportResult) -> None:
-    """Delete with the acting user in the history; what cascades counts as removed too."""
-    if not objects:
-        return
-    for obj in objects:
-        obj._history_user = user
-    collector = Collector(using=router.db_for_write(type(objects[0])))
-    collector.collect(objects)
-    _, counts = collector.delete()
-    for label, count in counts.items():
-        if label in LABELS:
-            result.deleted[LABELS[label]] += count
+@dataclass
+class _Missing:
+    """What the file no longer has (removed only if asked), and whose links those are."""
+
+    objects: list[Any] = field(default_factory=list)
+    link_owner: dict[tuple[str, Any], int] = field(default_factory=dict)  # link → project id
+
+
+def _count_link_changes(
+    linked: set[int], missing: _Missing, removal, touched: set[int], result: ImportResult
+) -> None:
+    """A project counts as changed (once) if the import added links to it, or removed some
+    with --remove-missing."""
+    changed = set(linked)
+    if removal is not None:
+        gone = {(obj._meta.label, obj.pk) for obj in removal.objects}
+        changed |= {owner for link, owner in missing.link_owner.items() if link in gone}
+    extra = len(changed - touched)
+    result.changed["projects"] += extra
+    result.unchanged["projects"] -= extra
 
 
 def _resolutions(region: Region, projects: list[io.Project]) -> dict[tuple, Resolution]:
@@ -313,18 +343,19 @@ def _resolution_key(r: io.Resolution) -> tuple:
 
 def _import_projects(
     concept, rows: list[io.Project], resolutions, user, result
-) -> tuple[dict[str, Project], set[str]]:
-    """Returns the concept's projects by number and the numbers created or changed."""
+) -> tuple[dict[str, Project], set[int]]:
+    """Returns all projects of the concept by number and the ids of those created or changed;
+    the projects the file no longer has are left as they are (but give up a slug it names)."""
     existing = {p.number: p for p in Project.objects.filter(concept=concept)}
     wanted = {p.number for p in rows}
-    doomed = [p for number, p in existing.items() if number not in wanted]
-    _delete(doomed, user, result)
-    kept = {number: p for number, p in existing.items() if number in wanted}
-    taken = {p.slug for p in kept.values()} | {row.slug for row in rows if row.slug}
+    missing = [p for number, p in existing.items() if number not in wanted]
+    named = {row.slug for row in rows if row.slug}
+    taken = {p.slug for p in existing.values()} | named
+    _move_aside(missing, named, taken, user)
     now = timezone.now()
     to_create, to_update = [], []
     for row in rows:
-        obj = kept.get(row.number)
+        obj = existing.get(row.number)
         slug = row.slug or (obj.slug if obj else german_slug(row.title, taken))
         taken.add(slug)
         values = _project_values(row, slug, resolutions)
@@ -337,10 +368,21 @@ def _import_projects(
             to_update.append(obj)
     bulk_create_with_history(to_create, Project, default_user=user)
     bulk_update_with_history(to_update, Project, [*PROJECT_FIELDS, "updated_at"], default_user=user)
-    result.created["projects"] += len(to_create)
-    result.changed["projects"] += len(to_update)
-    touched = {p.number for p in to_create + to_update}
-    return {p.number: p for p in Project.objects.filter(concept=concept)}, touched
+    _count(result, "projects", to_create, to_update, len(rows))
+    projects = {p.number: p for p in Project.objects.filter(concept=concept)}
+    touched = {projects[p.number].pk for p in to_create + to_update}
+    return projects, touched
+
+
+def _move_aside(missing: list[Project], named: set[str], taken: set[str], user) -> None:
+    """A project the file no longer has gives up a slug the file gives to another project: it
+    takes a new one from its title (recorded in its history)."""
+    for obj in missing:
+        if obj.slug in named:
+            obj.slug = german_slug(obj.title, taken)
+            taken.add(obj.slug)
+            obj._history_user = user
+            obj.save(update_fields=["slug"])
 
 
 def _project_values(row: io.Project, slug: str, resolutions) -> dict:
@@ -366,9 +408,11 @@ def _project_values(row: io.Project, slug: str, resolutions) -> dict:
     }
 
 
-def _import_relations(projects: dict, rows: list[io.Project], refs, touched, result) -> None:
-    """Sub-goals, leads and municipalities of each project: add and remove link rows in bulk."""
-    changed: set[int] = set()
+def _import_relations(projects: dict, rows: list[io.Project], refs, missing: _Missing) -> set[int]:
+    """Sub-goals, leads and municipalities of the file's projects: missing link rows are added
+    in bulk, links the file no longer has become removal candidates. Returns the ids of the
+    projects that got links."""
+    linked: set[int] = set()
     relations = {
         "subgoals": lambda row: [refs.subgoals[n].pk for n in row.subgoals],
         "leads": lambda row: [refs.users[n].pk for n in row.leads],
@@ -381,17 +425,18 @@ def _import_relations(projects: dict, rows: list[io.Project], refs, touched, res
         target = f"{relation.field.m2m_reverse_field_name()}_id"
         wanted = {(projects[row.number].pk, pk) for row in rows for pk in targets(row)}
         links = through.objects.filter(**{f"{source}__in": [p.pk for p in projects.values()]})
-        existing = {(s, t): pk for pk, s, t in links.values_list("pk", source, target)}
-        surplus = [pk for pair, pk in existing.items() if pair not in wanted]
-        through.objects.filter(pk__in=surplus).delete()
-        missing = sorted(wanted - set(existing))
-        through.objects.bulk_create([through(**{source: s, target: t}) for s, t in missing])
-        changed |= {s for s, _ in missing} | {s for (s, _), pk in existing.items() if pk in surplus}
-    already = {projects[number].pk for number in touched}
-    result.changed["projects"] += len(changed - already)
+        existing = {(getattr(link, source), getattr(link, target)): link for link in links}
+        for pair, link in existing.items():
+            if pair not in wanted:
+                missing.objects.append(link)
+                missing.link_owner[(link._meta.label, link.pk)] = pair[0]
+        added = sorted(wanted - set(existing))
+        through.objects.bulk_create([through(**{source: s, target: t}) for s, t in added])
+        linked |= {s for s, _ in added}
+    return linked
 
 
-def _import_milestones(projects: dict, rows: list[io.Project], result) -> None:
+def _import_milestones(projects: dict, rows: list[io.Project], result, missing: _Missing) -> None:
     existing = {
         (m.project_id, m.date, m.title): m
         for m in Milestone.objects.filter(project__in=list(projects.values()))
@@ -410,26 +455,24 @@ def _import_milestones(projects: dict, rows: list[io.Project], result) -> None:
                 obj.done = milestone.done
                 to_update.append(obj)
             seen.add(key)
-    doomed = [m.pk for key, m in existing.items() if key not in seen]
-    Milestone.objects.filter(pk__in=doomed).delete()
+    missing.objects += [m for key, m in existing.items() if key not in seen]
     Milestone.objects.bulk_create(to_create)
     Milestone.objects.bulk_update(to_update, ["done"])
-    _count(result, "milestones", to_create, to_update, doomed)
+    _count(result, "milestones", to_create, to_update, len(seen))
 
 
-def _count(result: ImportResult, kind: str, created: Iterable, changed: Iterable, deleted) -> None:
-    result.created[kind] += len(list(created))
-    result.changed[kind] += len(list(changed))
-    result.deleted[kind] += len(list(deleted))
+def _count(result: ImportResult, kind: str, created: list, changed: list, known: int) -> None:
+    """Counts of one kind; `known`: rows of the file matched to stored ones."""
+    result.created[kind] += len(created)
+    result.changed[kind] += len(changed)
+    result.unchanged[kind] += known - len(created) - len(changed)
 
 
 def _import_indicators(
     concept, rows: list[io.Indicator], projects: dict, refs: _References, user, result
 ) -> dict[str, TargetIndicator]:
+    """Create and update the file's indicators; returns all of the concept's by key."""
     existing = {str(i.key): i for i in TargetIndicator.objects.filter(models_q(concept))}
-    wanted = {row.key for row in rows}
-    doomed = [i for key, i in existing.items() if key not in wanted]
-    _delete(doomed, user, result)
     to_create, to_update = [], []
     for row in rows:
         values = _indicator_values(row, projects, refs)
@@ -442,7 +485,7 @@ def _import_indicators(
             to_update.append(obj)
     bulk_create_with_history(to_create, TargetIndicator, default_user=user)
     bulk_update_with_history(to_update, TargetIndicator, INDICATOR_FIELDS, default_user=user)
-    _count(result, "indicators", to_create, to_update, [])
+    _count(result, "indicators", to_create, to_update, len(rows))
     return {str(i.key): i for i in TargetIndicator.objects.filter(models_q(concept))}
 
 
@@ -469,11 +512,14 @@ def _indicator_values(row: io.Indicator, projects: dict, refs: _References) -> d
     }
 
 
-def _import_measurements(indicators: dict, rows: list[io.Indicator], result) -> None:
-    existing = {
-        (m.indicator_id, m.date): m
-        for m in Measurement.objects.filter(indicator__in=list(indicators.values()))
-    }
+def _import_measurements(
+    indicators: dict, rows: list[io.Indicator], result, missing: _Missing
+) -> None:
+    """Measured values of the file's indicators; those the file no longer has are candidates
+    (and an import never removes a measured value, see `projects.removal`)."""
+    listed = [indicators[row.key] for row in rows]
+    stored = Measurement.objects.filter(indicator__in=listed)
+    existing = {(m.indicator_id, m.date): m for m in stored}
     to_create, to_update, seen = [], [], set()
     for row in rows:
         indicator = indicators[row.key]
@@ -488,8 +534,7 @@ def _import_measurements(indicators: dict, rows: list[io.Indicator], result) -> 
                 for name, value in values.items():
                     setattr(obj, name, value)
                 to_update.append(obj)
-    doomed = [m.pk for key, m in existing.items() if key not in seen]
-    Measurement.objects.filter(pk__in=doomed).delete()
+    missing.objects += [m for key, m in existing.items() if key not in seen]
     Measurement.objects.bulk_create(to_create, batch_size=2000)
     Measurement.objects.bulk_update(to_update, ["value", "source", "note"], batch_size=2000)
-    _count(result, "measurements", to_create, to_update, doomed)
+    _count(result, "measurements", to_create, to_update, len(seen))

@@ -32,6 +32,7 @@ from django.db.models import FloatField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from kek.core.imports import rolled_back
 from kek.regions.loading import REGIONS_FILE, load_regions
 from kek.regions.models import Region
 
@@ -97,6 +98,33 @@ def import_bytes(
     prepared = parse_upload(data, name)
     report(50, "Werte werden verglichen und gespeichert")
     return store(prepared, data, name, user, batch, started)
+
+
+# What a preview tells about an import (the counts `store` records on the batch).
+PREVIEW_FIELDS = [
+    "content_hash",
+    "table",
+    "file_format",
+    "statistics",
+    "rows_total",
+    "rows_added",
+    "rows_changed",
+    "rows_unchanged",
+    "rows_skipped",
+    "skipped_regions",
+    "regions_added",
+    "indicators_added",
+    "changes",
+]
+
+
+def preview_bytes(data: bytes, name: str, user=None) -> ImportBatch:
+    """What importing the file would do, without writing anything: an unsaved batch with the
+    counts. It runs the real import (under the import lock) in a transaction that is rolled
+    back, so it counts exactly as the import would now; raises ImportFailed."""
+    prepared = parse_upload(data, name)
+    done = rolled_back(lambda: store(prepared, data, name, user))
+    return ImportBatch(file_name=name, user=user, **{f: getattr(done, f) for f in PREVIEW_FIELDS})
 
 
 def parse_upload(data: bytes, name: str) -> Prepared:

@@ -46,7 +46,7 @@ def test_it_updates_by_key_records_who_and_deletes_what_is_gone(nordsachsen, con
     field = data.versions[0].fields[0]
     field.children[0].title = "Unternehmen stärken"
     removed = field.children.pop(1)
-    result = import_district(nordsachsen, data, user)
+    result = import_district(nordsachsen, data, user, remove_missing=True)
     # the reworded goal, and the one that moved up into the removed goal's place
     assert (result.changed, result.deleted) == (2, 1 + len(removed.children))
     goal = StrategicGoal.objects.get(concept=concept, key=field.children[0].key)
@@ -76,11 +76,14 @@ def test_it_sets_sdgs_and_adds_new_versions(nordsachsen, concept):
     data = export_district(nordsachsen)
     field = data.versions[0].fields[0]
     field.sdgs = [1, 17]
+
+    def numbers() -> list[int]:
+        return list(FieldOfAction.objects.get(key=field.key).sdgs.values_list("number", flat=True))
+
     import_district(nordsachsen, data)
-    assert list(FieldOfAction.objects.get(key=field.key).sdgs.values_list("number", flat=True)) == [
-        1,
-        17,
-    ]
+    assert numbers() == [1, 8, 9, 17]  # 8 and 9 are no longer in the file: kept unless asked
+    result = import_district(nordsachsen, data, remove_missing=True)
+    assert numbers() == [1, 17] and result.changed == 1
 
 
 def test_the_current_version_follows_the_file(nordsachsen, concept):

@@ -10,10 +10,12 @@ refusal (back to the dashboard) even for planners. The walk is tests/permission_
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kek.regions.models import Region
+from kek.statistics.admin_views import PREVIEW_MESSAGE
 from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
 
 from .. import permission_walk as pw
@@ -21,6 +23,7 @@ from ..permission_walk import ADMIN_LOGIN, ALLOWED, DASHBOARD, EDITED_TITLE, NEW
 from .conftest import FIXTURES
 
 STATISTICS_FILE = FIXTURES / "12411-01-01-4.ffcsv.csv"
+PREVIEWED = "vorschau-12411.csv"
 ROLE_FIXTURES = {"participant": "participant", "planner": "planner", "admin": "admin_user"}
 REFUSED = {"anonymous": ADMIN_LOGIN, "participant": ADMIN_LOGIN}
 OUTCOMES = {**REFUSED, "planner": ALLOWED, "admin": ALLOWED}
@@ -34,6 +37,7 @@ class World:
     indicator: Indicator
     group: ComparisonGroup
     batch: ImportBatch
+    preview: ImportBatch  # an upload previewed with "Nur Vorschau", waiting for the decision
 
     def instance(self, model):
         return {
@@ -51,7 +55,9 @@ def world(regions) -> World:
     indicator = Indicator.objects.create(code="RECHTE1", name="Prüfwert", topic=topic)
     group = ComparisonGroup.objects.create(district=district, name="Nachbarn", slug="nachbarn")
     batch = ImportBatch.objects.create(file_name="alt.csv", content_hash="0" * 64)
-    return World(district, topic, indicator, group, batch)
+    preview = ImportBatch(file_name=PREVIEWED, content_hash="1" * 64, message=PREVIEW_MESSAGE)
+    preview.file.save(PREVIEWED, ContentFile(STATISTICS_FILE.read_bytes()), save=True)
+    return World(district, topic, indicator, group, batch, preview)
 
 
 @pytest.fixture(autouse=True)
@@ -185,6 +191,22 @@ ENTRIES = [
         happened=lambda w: ImportBatch.objects.filter(file_name=STATISTICS_FILE.name).exists(),
         outcomes=OUTCOMES,
         methods=("get", "post"),
+    ),
+    Entry(
+        id="upload-preview-import",
+        covers="url:kek_statistics_import",
+        url=lambda w: reverse("kek_statistics_import"),
+        data=lambda w: {"batch": w.preview.pk, "action": "import"},
+        happened=lambda w: Observation.objects.filter(batch__file_name=PREVIEWED).exists(),
+        outcomes=OUTCOMES,
+    ),
+    Entry(
+        id="upload-preview-discard",
+        covers="url:kek_statistics_import",
+        url=lambda w: reverse("kek_statistics_import"),
+        data=lambda w: {"batch": w.preview.pk, "action": "discard"},
+        happened=lambda w: not ImportBatch.objects.filter(pk=w.preview.pk).exists(),
+        outcomes=OUTCOMES,
     ),
 ]
 

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from kek.core import fileio
-from kek.core.commands import acting_user, add_import_arguments, find_district
+from kek.core.commands import acting_user, add_import_arguments, find_district, run_import
 from kek.goals import exchange
 from kek.goals.concept_db import import_district, limits
 
@@ -11,7 +11,10 @@ COPY_HINT = "als Kopie nur mit --allow-other-district"
 
 
 class Command(BaseCommand):
-    help = "Importiert das Zielsystem eines Landkreises aus einer YAML- oder XLSX-Datei."
+    help = (
+        "Importiert das Zielsystem eines Landkreises aus einer YAML- oder XLSX-Datei: legt an "
+        "und ändert; entfernt nur mit --remove-missing, was die Datei nicht mehr enthält."
+    )
 
     def add_arguments(self, parser) -> None:
         add_import_arguments(parser, "die Datei eines anderen Landkreises als Kopie importieren")
@@ -23,6 +26,9 @@ class Command(BaseCommand):
         file: Path,
         user: str | None,
         allow_other_district: bool = False,
+        dry_run: bool = False,
+        remove_missing: bool = False,
+        yes: bool = False,
         **options,
     ) -> None:
         actor = acting_user(user, "goals.import_concept")
@@ -42,5 +48,13 @@ class Command(BaseCommand):
                 )
         except fileio.FileError as exc:
             raise CommandError(str(exc)) from None
-        result = import_district(region, data, actor)
-        self.stdout.write(f"{file.name} → {region.name}: {result.summary()}")
+        run_import(
+            self,
+            lambda remove, confirm: import_district(
+                region, data, actor, remove_missing=remove, confirm=confirm
+            ),
+            f"{file.name} → {region.name}",
+            dry_run=dry_run,
+            remove_missing=remove_missing,
+            yes=yes,
+        )

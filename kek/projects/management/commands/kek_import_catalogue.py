@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from kek.core import fileio
-from kek.core.commands import acting_user, add_import_arguments, find_district
+from kek.core.commands import acting_user, add_import_arguments, find_district, run_import
 from kek.projects import catalogue_io
 from kek.projects.catalogue_db import import_catalogue
 
@@ -13,7 +13,10 @@ COPY_HINT = "als Kopie nur mit --allow-other-district"
 
 
 class Command(BaseCommand):
-    help = "Importiert den Projektkatalog der aktuellen Konzeptversion aus XLSX oder YAML."
+    help = (
+        "Importiert den Projektkatalog der aktuellen Konzeptversion aus XLSX oder YAML: legt "
+        "an und ändert; entfernt nur mit --remove-missing, was die Datei nicht mehr enthält."
+    )
 
     def add_arguments(self, parser) -> None:
         add_import_arguments(parser, "den Katalog eines anderen Landkreises als Kopie importieren")
@@ -25,6 +28,9 @@ class Command(BaseCommand):
         file: Path,
         user: str | None,
         allow_other_district: bool = False,
+        dry_run: bool = False,
+        remove_missing: bool = False,
+        yes: bool = False,
         **options,
     ) -> None:
         actor = acting_user(user, "projects.import_catalogue")
@@ -42,7 +48,15 @@ class Command(BaseCommand):
                     hint=COPY_HINT,
                     error=catalogue_io.CatalogueError,
                 )
-            result = import_catalogue(concept, catalogue, actor, file=file.name)
+            run_import(
+                self,
+                lambda remove, confirm: import_catalogue(
+                    concept, catalogue, actor, file.name, remove_missing=remove, confirm=confirm
+                ),
+                f"{file.name} → {concept.title}",
+                dry_run=dry_run,
+                remove_missing=remove_missing,
+                yes=yes,
+            )
         except fileio.FileError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"{file.name} → {concept.title}: {result.summary()}")
