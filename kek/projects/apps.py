@@ -9,9 +9,11 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from kek.core.registry import DefaultLoader, default_loaders
+        from kek.statistics import undo
 
-        from . import defaults, public, removal, rules  # noqa: F401
+        from . import defaults, public, removal, rules, undo_checks  # noqa: F401
 
         public.register()
+        undo.indicator_checks.append(undo_checks.series_in_use)
         removal.register()
         default_loaders.register(DefaultLoader("projects", defaults.load, 40, keys=("catalogue",)))

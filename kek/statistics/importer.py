@@ -38,7 +38,7 @@ from kek.regions.models import Region
 
 from . import bulk
 from .mappings import Mapping, MappingError, load_mappings
-from .models import ImportBatch, Indicator, Observation, Topic
+from .models import ImportBatch, Indicator, Observation, ReplacedValue, Topic
 from .parsers import ArchiveLimits, ParseError, parse_bytes
 from .prepare import Prepared, prepare
 
@@ -252,12 +252,15 @@ def _describe(batch: ImportBatch, prepared: Prepared, digest: str, user) -> None
 
 
 def _write(prepared: Prepared, batch: ImportBatch) -> None:
-    regions, batch.regions_added, skipped = _ensure_regions(prepared.data)
-    indicators, batch.indicators_added = _ensure_indicators(prepared)
+    regions, batch.created_regions, skipped = _ensure_regions(prepared.data)
+    indicators, batch.created_indicators = _ensure_indicators(prepared)
+    batch.regions_added = len(batch.created_regions)
+    batch.indicators_added = len(batch.created_indicators)
     rows = _with_ids(prepared.data, regions, indicators)
     compared = _compare(rows)
     added = compared.filter(pl.col("id").is_null())
     changed = compared.filter(pl.col("id").is_not_null() & ~pl.col("same"))
+    _keep_replaced(changed, batch.pk)
     _insert(added, batch.pk)
     _upsert(changed, batch.pk)
     batch.rows_added = added.height
@@ -268,8 +271,8 @@ def _write(prepared: Prepared, batch: ImportBatch) -> None:
     batch.changes = _samples(changed, regions, indicators)
 
 
-def _ensure_regions(data: pl.DataFrame) -> tuple[pl.DataFrame, int, list[str]]:
-    """Region ids for the keys of the file, the number of regions created, keys skipped.
+def _ensure_regions(data: pl.DataFrame) -> tuple[pl.DataFrame, list[int], list[str]]:
+    """Region ids for the keys of the file, the ids of the regions created, keys skipped.
 
     Germany, the Länder and the districts come from the region register
     (data/regions/regions.csv, loaded here if missing); such keys that the register lacks
@@ -285,10 +288,11 @@ def _ensure_regions(data: pl.DataFrame) -> tuple[pl.DataFrame, int, list[str]]:
     registered = (key == "DG") | key.str.len_chars().is_in([2, 5])
     skipped = sorted(missing.filter(registered)["region_key"].to_list())
     new = missing.filter(~registered).with_columns(length=key.str.len_chars())
+    before = set(known["id"].to_list())
     for size in sorted(new["length"].unique().to_list()):
         _create_regions(new.filter(pl.col("length") == size), known, size)
         known = _region_frame()
-    return known, new.height, skipped
+    return known, sorted(set(known["id"].to_list()) - before), skipped
 
 
 def _create_regions(level: pl.DataFrame, known: pl.DataFrame, length: int) -> None:
@@ -320,12 +324,12 @@ def _region_frame() -> pl.DataFrame:
     )
 
 
-def _ensure_indicators(prepared: Prepared) -> tuple[pl.DataFrame, int]:
+def _ensure_indicators(prepared: Prepared) -> tuple[pl.DataFrame, list[int]]:
     drafts = prepared.indicators
     existing = {i.code: i for i in Indicator.objects.filter(code__in=list(drafts))}
     topics = ensure_topics() if any(d.topic for d in drafts.values()) else {}
     new = [_new_indicator(draft, topics) for code, draft in drafts.items() if code not in existing]
-    Indicator.objects.bulk_create(new)
+    created = [indicator.pk for indicator in Indicator.objects.bulk_create(new)]
     completed = [i for i in existing.values() if _complete(i, drafts[i.code])]
     Indicator.objects.bulk_update(completed, COMPLETED_FIELDS)
     frame = pl.DataFrame(
@@ -333,7 +337,7 @@ def _ensure_indicators(prepared: Prepared) -> tuple[pl.DataFrame, int]:
         schema={"code": pl.String, "indicator_id": pl.Int64},
         orient="row",
     )
-    return frame, len(new)
+    return frame, created
 
 
 def _new_indicator(draft, topics: dict[str, int]) -> Indicator:
@@ -406,7 +410,15 @@ def _compare(rows: pl.DataFrame) -> pl.DataFrame:
         indicator_id__in=rows["indicator_id"].unique().to_list(),
         period__in=rows["period"].unique().to_list(),
     ).values_list(
-        "id", "indicator_id", "region_id", "period", "disaggregation", "value", "symbol", "quality"
+        "id",
+        "indicator_id",
+        "region_id",
+        "period",
+        "disaggregation",
+        "value",
+        "symbol",
+        "quality",
+        "batch_id",
     )
     old = bulk.read_frame(
         stored,
@@ -419,6 +431,7 @@ def _compare(rows: pl.DataFrame) -> pl.DataFrame:
             "old_value": pl.Float64,
             "old_symbol": pl.String,
             "old_quality": pl.String,
+            "old_batch_id": pl.Int64,
         },
     )
     keys = ["indicator_id", "region_id", "period", "disaggregation"]
@@ -429,6 +442,21 @@ def _compare(rows: pl.DataFrame) -> pl.DataFrame:
         & (pl.col("quality") == pl.col("old_quality"))
     )
     return joined.with_columns(same=same.fill_null(False))
+
+
+def _keep_replaced(changed: pl.DataFrame, batch_id: int) -> None:
+    """The old content of the values this import changes, for undoing it (ReplacedValue)."""
+    bulk.insert_frame(
+        ReplacedValue,
+        changed.select(
+            batch_id=pl.lit(batch_id, dtype=pl.Int64),
+            observation_id="id",
+            value="old_value",
+            symbol="old_symbol",
+            quality="old_quality",
+            previous_batch_id="old_batch_id",
+        ),
+    )
 
 
 def _insert(rows: pl.DataFrame, batch_id: int) -> None:

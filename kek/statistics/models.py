@@ -7,6 +7,8 @@ or one of the status symbols of SPEC §5 and points at the `ImportBatch` that la
 which names the file, table, licence and who imported it.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -120,6 +122,7 @@ class ImportBatch(models.Model):
         RUNNING = "running", "Läuft"
         DONE = "done", "Abgeschlossen"
         FAILED = "failed", "Fehlgeschlagen"
+        UNDONE = "undone", "Rückgängig gemacht"
 
     file_name = models.CharField("Datei", max_length=255)
     file = models.FileField("Hochgeladene Datei", upload_to="statistik/importe/", blank=True)
@@ -164,15 +167,31 @@ class ImportBatch(models.Model):
         blank=True,
         help_text="Die ersten geänderten Werte mit altem und neuem Stand.",
     )
+    # What the import created, so that undoing it can remove exactly that (kek.statistics.undo).
+    created_regions = models.JSONField("Angelegte Gebietseinheiten", default=list, blank=True)
+    created_indicators = models.JSONField("Angelegte Indikatoren", default=list, blank=True)
+    undone_at = models.DateTimeField("Rückgängig gemacht am", null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Rückgängig gemacht von",
+    )
     # The record of the record: who started it, how it ended (progress is left out: the
     # background job updates it many times a second).
     history = History(excluded_fields=["progress"])
+    _history_user: Any  # set before save() or delete(): the record names that account
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = "Importvorgang"
         verbose_name_plural = "Importvorgänge"
-        permissions = [("import_observations", "Statistikdateien importieren")]
+        permissions = [
+            ("import_observations", "Statistikdateien importieren"),
+            ("undo_importbatch", "Importvorgänge rückgängig machen"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.created_at:%d.%m.%Y %H:%M})"
@@ -254,6 +273,27 @@ class Observation(models.Model):
     def __str__(self) -> str:
         shown = self.symbol if self.value is None else f"{self.value:g}"
         return f"{self.indicator.code} {self.region.ags} {self.period}: {shown}"
+
+
+class ReplacedValue(models.Model):
+    """The content an observation had before an import changed it: what undoing that import
+    restores (kek.statistics.undo). Only changed values get a row, written in bulk."""
+
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="replaced", db_constraint=False
+    )
+    observation_id = models.BigIntegerField()
+    value = models.FloatField(null=True, blank=True)
+    symbol = models.CharField(max_length=3, blank=True)
+    quality = models.CharField(max_length=8, blank=True)
+    previous_batch_id = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = "Ersetzter Wert"
+        verbose_name_plural = "Ersetzte Werte"
+
+    def __str__(self) -> str:
+        return f"Wert {self.observation_id} vor Import {self.batch_id}"
 
 
 class ComparisonGroup(models.Model):

@@ -5,6 +5,7 @@ import rules
 from kek.accounts.rules import is_staff_role
 
 rules.add_perm("statistics.import_observations", is_staff_role)
+rules.add_perm("statistics.undo_importbatch", is_staff_role)
 for model in ("topic", "indicator", "comparisongroup"):
     for verb in ("add", "change", "delete", "view"):
         rules.add_perm(f"statistics.{verb}_{model}", is_staff_role)

@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kek.core.admin_history import RecordedHistory
 
-from . import admin_views
+from . import admin_views, undo_views
 from .models import ComparisonGroup, ImportBatch, Indicator, Topic
 
 
@@ -93,7 +93,7 @@ class ImportBatchViewSet(RecordedHistory, SnippetViewSet):
         "file_name", "table", "file_format", "status", "message", "created_at", "finished_at",
         "seconds", "user", "rows_total", "rows_added", "rows_changed", "rows_unchanged",
         "regions_added", "indicators_added", "source", "licence", "downloaded_on",
-        "content_hash", "changes",
+        "content_hash", "changes", "undone_at", "undone_by",
     ]  # fmt: skip
 
 
@@ -135,5 +135,10 @@ def register_admin_urls():
             "kek/statistik/import/<int:pk>/fortschritt/",
             admin_views.progress,
             name="kek_statistics_import_progress",
+        ),
+        path(
+            "kek/statistik/import/<int:pk>/rueckgaengig/",
+            undo_views.undo_import,
+            name="kek_statistics_import_undo",
         ),
     ]

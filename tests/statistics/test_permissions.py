@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from kek.regions.models import Region
 from kek.statistics.admin_views import PREVIEW_MESSAGE
+from kek.statistics.importer import import_bytes
 from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
 
 from .. import permission_walk as pw
@@ -23,6 +24,7 @@ from ..permission_walk import ADMIN_LOGIN, ALLOWED, DASHBOARD, EDITED_TITLE, NEW
 from .conftest import FIXTURES
 
 STATISTICS_FILE = FIXTURES / "12411-01-01-4.ffcsv.csv"
+UNDONE_FILE = FIXTURES / "template-example.csv"
 PREVIEWED = "vorschau-12411.csv"
 ROLE_FIXTURES = {"participant": "participant", "planner": "planner", "admin": "admin_user"}
 REFUSED = {"anonymous": ADMIN_LOGIN, "participant": ADMIN_LOGIN}
@@ -38,6 +40,7 @@ class World:
     group: ComparisonGroup
     batch: ImportBatch
     preview: ImportBatch  # an upload previewed with "Nur Vorschau", waiting for the decision
+    imported: ImportBatch  # a finished import that can be undone
 
     def instance(self, model):
         return {
@@ -57,7 +60,12 @@ def world(regions) -> World:
     batch = ImportBatch.objects.create(file_name="alt.csv", content_hash="0" * 64)
     preview = ImportBatch(file_name=PREVIEWED, content_hash="1" * 64, message=PREVIEW_MESSAGE)
     preview.file.save(PREVIEWED, ContentFile(STATISTICS_FILE.read_bytes()), save=True)
-    return World(district, topic, indicator, group, batch, preview)
+    imported = import_bytes(UNDONE_FILE.read_bytes(), UNDONE_FILE.name)
+    return World(district, topic, indicator, group, batch, preview, imported)
+
+
+def undone(w: World) -> bool:
+    return ImportBatch.objects.get(pk=w.imported.pk).status == ImportBatch.Status.UNDONE
 
 
 @pytest.fixture(autouse=True)
@@ -75,7 +83,11 @@ def snapshot(ignore=frozenset()) -> dict:
     rows = pw.snapshot(
         [Topic, Indicator, ComparisonGroup, ComparisonGroup.members.through, ImportBatch], ignore
     )
-    return rows | {"counts": (Observation.objects.count(), Region.objects.count())}
+    values = list(Observation.objects.order_by("pk").values_list("pk", "value", "batch_id"))
+    return rows | {
+        "counts": (Observation.objects.count(), Region.objects.count()),
+        "values": values,
+    }
 
 
 # ----------------------------------------------------------------------------- form data
@@ -208,6 +220,14 @@ ENTRIES = [
         happened=lambda w: not ImportBatch.objects.filter(pk=w.preview.pk).exists(),
         outcomes=OUTCOMES,
     ),
+    Entry(
+        id="import-undo",
+        covers="url:kek_statistics_import_undo",
+        url=lambda w: reverse("kek_statistics_import_undo", args=[w.imported.pk]),
+        happened=undone,
+        outcomes=OUTCOMES,
+        methods=("get", "post"),
+    ),
 ]
 
 
@@ -220,15 +240,29 @@ def test_each_role_may_write_only_what_it_is_allowed_to(
 
 # ----------------------------------------------------------------------------- commands
 
-COMMANDS = [pw.Command("import-stats", allowed=("planner", "admin"), refused=("participant",))]
+COMMANDS = [
+    pw.Command("import-stats", allowed=("planner", "admin"), refused=("participant",)),
+    pw.Command("undo-import", allowed=("planner", "admin"), refused=("participant",)),
+]
+
+
+def imported(w: World) -> bool:
+    return Observation.objects.filter(batch__file_name=STATISTICS_FILE.name).exists()
+
+
+# command → (its arguments, how to see it did its work)
+COMMAND_RUNS = {
+    "import-stats": (lambda w: [str(STATISTICS_FILE)], imported),
+    "undo-import": (lambda w: [str(w.imported.pk)], undone),
+}
 
 
 @pw.command_walk(COMMANDS)
 def test_each_role_may_run_only_the_commands_it_is_allowed_to(
     kek, world, user_for, command, role, outcome
 ):
-    def done() -> bool:
-        return Observation.objects.filter(batch__file_name=STATISTICS_FILE.name).exists()
-
+    arguments, done = COMMAND_RUNS[command.name]
     username = pw.UNKNOWN_USER if role == pw.UNKNOWN_USER else user_for(role).username
-    pw.check_command(kek, command, [str(STATISTICS_FILE)], done, username, outcome, snapshot)
+    pw.check_command(
+        kek, command, arguments(world), lambda: done(world), username, outcome, snapshot
+    )
