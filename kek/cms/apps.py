@@ -11,8 +11,9 @@ class CmsConfig(AppConfig):
         from kek.core import sites as core_sites
         from kek.core.registry import DefaultLoader, default_loaders
 
-        from . import sites
+        from . import public, sites
 
+        public.register()
         default_loaders.register(
             DefaultLoader("site", sites.load, 20, keys=("hostname", "home", "pages"))
         )

@@ -8,11 +8,12 @@ publication layer (`cms`) and `core` only read them. Nothing here imports an app
 - `start_page`: parts an app adds to a section of the district's start page.
 - `goal_panels`: parts an app adds to the page of a field of action or a goal.
 - `default_loaders`: functions that load an app's default content of a district.
+- `backup_parts`: what belongs to a district's backup (`kek backup`, `kek restore`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -154,3 +155,50 @@ class DefaultLoader:
 
 
 default_loaders: Registry[DefaultLoader] = Registry("default-content loader")
+
+
+# ----------------------------------------------------------------------------- backup
+
+
+@dataclass(frozen=True)
+class BackupKey:
+    """A model whose rows the districts share (regions, users, indicators, observations …).
+
+    A backup carries the shared rows its district refers to (or, when a part's `rows` lists
+    the model, those rows); a restore matches each by `fields` (field names, foreign keys
+    included) and uses the installation's row, or creates it when none matches and `create`
+    is set, else takes `fallback()` (e.g. the root collection), else refuses the backup.
+    `columns` limits what is written besides the key (users: no password); `defaults()` gives
+    the values a created row needs that the backup lacks."""
+
+    model: Any
+    fields: tuple[str, ...]
+    create: bool = True
+    columns: tuple[str, ...] | None = None
+    defaults: Callable[[], dict[str, Any]] = dict
+    fallback: Callable[[], Any] | None = None
+
+
+@dataclass(frozen=True)
+class BackupPart:
+    """What an app contributes to a district's backup (kek.core.backup, kek.core.restore).
+
+    `rows(region)` returns querysets of the district's own rows (a restore creates them anew
+    and remaps every reference) and of shared models named in `keys`. The engine adds the
+    rows they refer to, the links of their many-to-many fields, their change history and
+    uploaded files. Hooks for what the generic walk cannot do (Wagtail's page tree):
+    `prepare(model, rows, restoring)` adjusts a model's rows (dicts of column → value, after
+    remapping) before they are inserted and returns them; `finish(restoring)` runs after all
+    rows are in; `delete(region)` removes the part's rows for `kek restore --replace` (default:
+    the querysets of `rows`, last first)."""
+
+    name: str
+    order: int
+    rows: Callable[[Any], Iterable[Any]]
+    keys: tuple[BackupKey, ...] = ()
+    prepare: Callable[[Any, list[dict[str, Any]], Any], list[dict[str, Any]]] | None = None
+    finish: Callable[[Any], None] | None = None
+    delete: Callable[[Any], None] | None = None
+
+
+backup_parts: Registry[BackupPart] = Registry("backup part")

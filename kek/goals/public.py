@@ -1,15 +1,23 @@
-"""The goal system's public pages below a district's start page, its navigation entries and
-its start-page parts (registered in GoalsConfig.ready)."""
+"""The goal system's public pages below a district's start page, its navigation entries, its
+start-page parts and its part of a district's backup (registered in GoalsConfig.ready)."""
 
 from typing import Any
 
-from kek.core.registry import NavEntry, PagePart, PublicRoute, start_page
+from kek.core.registry import (
+    BackupKey,
+    BackupPart,
+    NavEntry,
+    PagePart,
+    PublicRoute,
+    backup_parts,
+    start_page,
+)
 from kek.core.registry import navigation as nav
 from kek.core.registry import public_routes as routes
 from kek.core.routes import route_url
 
 from . import views
-from .models import FieldOfAction
+from .models import SDG, Concept, FieldOfAction, StrategicGoal, SubGoal
 
 # Goal references are `number-slug` (1.2-bildung) or a bare number (1.2); stable addresses.
 GOAL_REF = r"[0-9.]+-[-a-z0-9]+|[0-9.]+"
@@ -42,3 +50,16 @@ def register() -> None:
         PagePart("goals_fields", "handlungsfelder", "goals/_start_fields.html", views.start_fields)
     )
     start_page.register(PagePart("goals_links", "zielsystem", "goals/_start_links.html"))
+    backup_parts.register(
+        BackupPart("goals", 10, backup_rows, keys=(BackupKey(SDG, ("number",), create=False),))
+    )
+
+
+def backup_rows(region: Any) -> list[Any]:
+    """The district's concept versions and goals (their SDG links come with them)."""
+    return [
+        Concept.objects.filter(region=region),
+        FieldOfAction.objects.filter(concept__region=region),
+        StrategicGoal.objects.filter(concept__region=region),
+        SubGoal.objects.filter(concept__region=region),
+    ]

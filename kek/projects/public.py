@@ -1,15 +1,35 @@
 """The catalogue's public pages (catalogue, project pages, dashboard, evaluation reports, the
-lead's update form), navigation entries, start-page part and goal-page panels (registered in
-ProjectsConfig.ready)."""
+lead's update form), navigation entries, start-page part, goal-page panels and the catalogue's
+part of a district's backup (registered in ProjectsConfig.ready)."""
 
 from typing import Any
 
-from kek.core.registry import NavEntry, PagePart, PublicRoute, goal_panels, navigation, start_page
+from django.db.models import Q
+
+from kek.core.registry import (
+    BackupPart,
+    NavEntry,
+    PagePart,
+    PublicRoute,
+    backup_parts,
+    goal_panels,
+    navigation,
+    start_page,
+)
 from kek.core.registry import public_routes as routes
 from kek.goals.models import Concept, FieldOfAction
 from kek.goals.public import goal_url
 
 from . import lead_views, summaries, views
+from .models import (
+    Attachment,
+    EvaluationSnapshot,
+    Measurement,
+    Milestone,
+    Project,
+    Resolution,
+    TargetIndicator,
+)
 
 
 def field_panel(home: Any, concept: Concept, field: FieldOfAction) -> dict[str, Any]:
@@ -60,3 +80,24 @@ def register() -> None:
     goal_panels.register(
         PagePart("field_progress", "field", "projects/_field_panel.html", field_panel, order=20)
     )
+    backup_parts.register(BackupPart("projects", 30, backup_rows))
+
+
+def backup_rows(region: Any) -> list[Any]:
+    """Resolutions, projects with milestones and attachments (their files, sub-goal links and
+    leads come with them), target indicators of projects and goals with their measurements,
+    evaluation reports."""
+    indicators = TargetIndicator.objects.filter(
+        Q(project__concept__region=region)
+        | Q(goal__concept__region=region)
+        | Q(subgoal__concept__region=region)
+    )
+    return [
+        Resolution.objects.filter(region=region),
+        Project.objects.filter(concept__region=region),
+        Milestone.objects.filter(project__concept__region=region),
+        Attachment.objects.filter(project__concept__region=region),
+        indicators,
+        Measurement.objects.filter(indicator__in=indicators),
+        EvaluationSnapshot.objects.filter(concept__region=region),
+    ]

@@ -1,14 +1,30 @@
-"""The SWOT analysis' public pages, navigation entry, start-page part and goal-page panel
-(registered in SwotConfig.ready)."""
+"""The SWOT analysis' public pages, navigation entry, start-page part, goal-page panel and
+its part of a district's backup (registered in SwotConfig.ready)."""
 
 from typing import Any
 
-from kek.core.registry import NavEntry, PagePart, PublicRoute, goal_panels, navigation, start_page
+from kek.core.registry import (
+    BackupPart,
+    NavEntry,
+    PagePart,
+    PublicRoute,
+    backup_parts,
+    goal_panels,
+    navigation,
+    start_page,
+)
 from kek.core.registry import public_routes as routes
 from kek.goals.models import Concept
 
 from . import views
-from .models import sorted_items
+from .models import (
+    DocumentEvidence,
+    ExpertTalk,
+    IndicatorEvidence,
+    SwotItem,
+    SwotSuggestion,
+    sorted_items,
+)
 
 
 def goal_reasons(home: Any, concept: Concept, goal: Any) -> dict[str, Any]:
@@ -35,3 +51,16 @@ def register() -> None:
     navigation.register(NavEntry("swot", "konzept", "SWOT-Analyse", "swot_analysis", 30))
     start_page.register(PagePart("swot_matrix", "swot", "swot/_start_section.html", start_matrix))
     goal_panels.register(PagePart("swot_reasons", "goal", "swot/_goal_panel.html", goal_reasons))
+    backup_parts.register(BackupPart("swot", 40, backup_rows))
+
+
+def backup_rows(region: Any) -> list[Any]:
+    """SWOT items of every version with their evidence (goal links come with them), and the
+    suggestions from the data with the planners' decisions."""
+    return [
+        SwotItem.objects.filter(concept__region=region),
+        IndicatorEvidence.objects.filter(item__concept__region=region),
+        DocumentEvidence.objects.filter(item__concept__region=region),
+        ExpertTalk.objects.filter(item__concept__region=region),
+        SwotSuggestion.objects.filter(region=region),
+    ]
