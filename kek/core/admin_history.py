@@ -53,6 +53,8 @@ class RecordedHistoryView(HistoryView):
 
     filterset_class = None
     paginate_by = 50
+    # Who may see an object may see its history, also of records nobody edits (import batches).
+    any_permission_required = ["add", "change", "delete", "view"]
     page_title = gettext_lazy("Änderungsverlauf")
 
     @cached_property

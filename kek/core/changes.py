@@ -231,6 +231,18 @@ class _LinkSets:
         return set().union(*self._sets[m2m].values()) if self._sets[m2m] else set()
 
 
+def _names_of(model: type[models.Model], pks: set) -> dict[Any, str]:
+    """Names of the objects; a deleted one by its last record, if its model keeps a history."""
+    names = {o.pk: str(o) for o in model._base_manager.filter(pk__in=pks)}
+    gone = pks - set(names)
+    if gone and hasattr(model._meta, "simple_history_manager_attribute"):
+        pk_name = model._meta.pk.attname
+        records = history_of(model).objects.filter(**{f"{pk_name}__in": gone})
+        for record in records.order_by("history_date", "history_id"):
+            names[getattr(record, pk_name)] = object_label(record)
+    return names
+
+
 class _Names:
     """Readable values: choices by their label, foreign keys and links by the name of what
     they point to (one query per related model, deleted objects by their number)."""
@@ -243,11 +255,7 @@ class _Names:
                 wanted[f.related_model] |= {getattr(r, f.attname) for r in records} - {None}
         for m2m in links.fields:
             wanted[m2m.related_model] |= links.all_targets(m2m)
-        self._names = {
-            related: {o.pk: str(o) for o in related._base_manager.filter(pk__in=pks)}
-            for related, pks in wanted.items()
-            if pks
-        }
+        self._names = {related: _names_of(related, pks) for related, pks in wanted.items() if pks}
 
     def text(self, f: models.Field, value) -> str:
         if _empty(value):

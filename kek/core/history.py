@@ -18,7 +18,8 @@ Observations (statistics values) are not recorded one by one: their import batch
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -42,7 +43,20 @@ SAME_EDIT = timedelta(seconds=10)
 class AuditRecord(models.Model):
     """Base of every historical model: who acted, in words."""
 
+    # A record refers to documents, regions … as they were; Wagtail must not count that as
+    # a use of them ("Verwendung"), nor index every record it saves.
+    wagtail_reference_index_ignore = True
+
     history_actor = models.CharField("Handelnd", max_length=255, blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
+class AuditLinkRecord(models.Model):
+    """Base of the historical link tables (the links a record holds)."""
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
         abstract = True
@@ -84,7 +98,7 @@ class AuditHistoryManager(HistoryManager):
                     batch_size=batch_size,
                     update=update,
                     default_user=user,
-                    default_change_reason=default_change_reason,
+                    default_change_reason=default_change_reason or audit.scope_reason(),
                     default_date=default_date,
                     custom_historical_attrs=attrs,
                 )
@@ -101,12 +115,14 @@ class History(HistoricalRecords):
         self,
         verbose_name: str = "Änderungsverlauf",
         bases: Iterable[type] = (AuditRecord,),
+        m2m_bases: Iterable[type] = (AuditLinkRecord,),
         history_manager: type[HistoryManager] = AuditHistoryManager,
         **kwargs: Any,
     ) -> None:
         super().__init__(
             verbose_name=verbose_name,
             bases=tuple(bases),
+            m2m_bases=tuple(m2m_bases),
             history_manager=history_manager,
             **kwargs,
         )
@@ -207,6 +223,8 @@ def _same(field, stored, value) -> bool:
 def _name_the_actor(sender, history_instance, history_user=None, **kwargs) -> None:
     if isinstance(history_instance, AuditRecord) and not history_instance.history_actor:
         history_instance.history_actor = actor_for(history_user)
+    if isinstance(history_instance, AuditRecord) and not history_instance.history_change_reason:
+        history_instance.history_change_reason = audit.scope_reason() or None
 
 
 @receiver(post_create_historical_record, dispatch_uid="kek-audit-latest")
@@ -313,3 +331,58 @@ def record_links(model: type[models.Model], object_ids: list[int], *, user=None,
             objs, update=True, default_user=user, default_change_reason=reason
         )
     return changed
+
+
+def _recorded_links() -> dict[type[models.Model], tuple[Any, str]]:
+    """through model → (the m2m field, its source column) for every recorded link table."""
+    return {
+        field.remote_field.through: (field, f"{field.m2m_field_name()}_id")
+        for field in HistoricalRecords.m2m_models
+    }
+
+
+def _linked_in(collector) -> dict[type[models.Model], set[int]]:
+    """The objects whose recorded links a deletion by `collector` removes, per model."""
+    recorded = _recorded_links()
+    found: dict[type[models.Model], set[int]] = {}
+    batches = [(qs.model, qs) for qs in collector.fast_deletes if hasattr(qs, "model")]
+    batches += [(model, list(objs)) for model, objs in collector.data.items()]
+    for model, rows in batches:
+        if model not in recorded:
+            continue
+        field, source = recorded[model]
+        if isinstance(rows, list):
+            ids = {getattr(row, source) for row in rows}
+        else:
+            ids = set(rows.values_list(source, flat=True))
+        found.setdefault(field.model, set()).update(ids)
+    return found
+
+
+def links_removed_by(instances: Iterable[models.Model]) -> dict[type[models.Model], set[int]]:
+    """Before deleting `instances` (one model): the objects whose recorded links the deletion
+    and its cascade remove, per model (a sub-goal's projects, a goal's SWOT items)."""
+    from django.db import router
+    from django.db.models.deletion import Collector
+
+    instances = list(instances)
+    if not instances:
+        return {}
+    collector = Collector(using=router.db_for_write(type(instances[0])))
+    collector.collect(instances)
+    return _linked_in(collector)
+
+
+def record_removed_links(affected: dict[type[models.Model], set[int]], user=None) -> None:
+    """After the deletion: a "changed" record for each object that lost links and lives on."""
+    for model, ids in affected.items():
+        record_links(model, sorted(ids), user=user)
+
+
+@contextmanager
+def recording_removed_links(collector, user=None) -> Iterator[None]:
+    """Around `collector.delete()` (an import's removal): the links it removes, with what it
+    deletes or as link rows of their own, are recorded on the objects that keep living."""
+    affected = _linked_in(collector)
+    yield
+    record_removed_links(affected, user)

@@ -1,10 +1,11 @@
-"""The audit log ("Protokoll") in the Wagtail admin menu, for admins only."""
+"""The audit log ("Protokoll") in the Wagtail admin menu, for admins only; links that a
+deletion in the back office removes are recorded on the objects that had them."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from . import admin_views, history
 
 
 @hooks.register("register_admin_urls")
@@ -20,3 +21,14 @@ class AuditLogMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def audit_log_menu_item():
     return AuditLogMenuItem("Protokoll", reverse("kek_audit_log"), icon_name="list-ul", order=9000)
+
+
+@hooks.register("before_delete_snippet")
+def remember_removed_links(request, instances):
+    """Deleting a sub-goal removes its links to projects (by cascade, without a signal)."""
+    request.kek_removed_links = history.links_removed_by(instances)
+
+
+@hooks.register("after_delete_snippet")
+def record_removed_links(request, instances):
+    history.record_removed_links(getattr(request, "kek_removed_links", {}), user=request.user)

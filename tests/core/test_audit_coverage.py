@@ -10,6 +10,7 @@ NOT_RECORDED = {
     "goals.sdg": "the 17 UN goals, written once by a migration",
     "regions.region": "official reference data (BKG VG2500), loaded from files",
     "accounts.signinevent": "is itself the record of the sign-ins",
+    "statistics.replacedvalue": "the values an import replaced, kept with its batch for undoing",
     "cms.districthomepage": "a Wagtail page: revisions and the page log (in the Protokoll)",
     "cms.standardpage": "a Wagtail page: revisions and the page log (in the Protokoll)",
 }
@@ -36,3 +37,16 @@ def test_every_model_of_the_apps_keeps_a_history_or_says_why_not():
 
 def test_users_and_groups_keep_a_history():
     assert all(is_recorded(apps.get_model(label)) for label in RECORDED_ELSEWHERE)
+
+
+def test_records_are_no_use_of_what_they_name_in_wagtails_reference_index():
+    """A record of an attachment names its document; that is not a use of the document."""
+    from simple_history.models import HistoricalRecords
+    from wagtail.models import ReferenceIndex
+
+    from kek.core.changes import history_of
+
+    recorded = [m for _, m in platform_models() if is_recorded(m)]
+    tables = [history_of(m) for m in recorded] + list(HistoricalRecords.m2m_models.values())
+    assert tables
+    assert not [t for t in tables if ReferenceIndex.model_is_indexable(t)]

@@ -85,3 +85,14 @@ def test_the_history_of_a_project_includes_its_milestones(planner_client, concep
     assert "<strong>Meilenstein:</strong> „Ausschreibung“ → „Vergabe“" in history
     assert "angelegt: Meilenstein „Baubeginn“" in history
     assert history.count("planerin") >= 2
+
+
+def test_an_import_batch_that_nobody_may_edit_still_shows_its_history(planner_client):
+    from kek.statistics.models import ImportBatch
+
+    batch = ImportBatch.objects.create(file_name="a.csv", content_hash="0" * 64)
+    batch.status = ImportBatch.Status.DONE
+    batch.save()
+    url = reverse("wagtailsnippets_statistics_importbatch:history", args=[batch.pk])
+    history = page(planner_client.get(url))
+    assert "<strong>Status:</strong> „Wartet“ → „Abgeschlossen“" in history
