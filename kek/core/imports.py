@@ -27,6 +27,7 @@ from django.db.models import Q
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.db.models.signals import post_save
 
+from . import history
 from .registry import Registry
 
 T = TypeVar("T")
@@ -210,7 +211,9 @@ def remove(removal: Removal, user: Any = None) -> Counts:
         obj._history_user = user  # type: ignore[attr-defined]
     if not removal.objects:
         return Counter()
-    _, deleted = _collector(removal.objects).delete()
+    collector = _collector(removal.objects)
+    with history.recording_removed_links(collector, user):
+        _, deleted = collector.delete()
     return Counter({apps.get_model(label): n for label, n in deleted.items() if n})
 
 

@@ -13,4 +13,6 @@ class StatisticsConfig(AppConfig):
         from . import defaults, public, rules  # noqa: F401
 
         public.register()
-        default_loaders.register(DefaultLoader("statistics", defaults.load, 30, keys=("neighbours",)))
+        default_loaders.register(
+            DefaultLoader("statistics", defaults.load, 30, keys=("neighbours",))
+        )

@@ -31,6 +31,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import FloatField
 from django.db.models.functions import Cast
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from kek.core.imports import rolled_back
 from kek.regions.loading import REGIONS_FILE, load_regions
@@ -152,6 +153,7 @@ def store(
             lock_imports()
             batch = batch or ImportBatch(file_name=name)
             _describe(batch, prepared, content_hash(data), user)
+            batch._history_user = user
             batch.save()
             _write(prepared, batch)
             batch.status = ImportBatch.Status.DONE
@@ -225,7 +227,7 @@ def _register_districts() -> pl.DataFrame:
     )
 
 
-def ensure_topics() -> dict[str, int]:
+def ensure_topics(user=None) -> dict[str, int]:
     """Create the topics of data/statistics/topics.yaml that are missing; slug → id."""
     entries = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
     existing = dict(Topic.objects.values_list("slug", "id"))
@@ -236,7 +238,7 @@ def ensure_topics() -> dict[str, int]:
         if entry["slug"] not in existing
     ]  # fmt: skip
     if missing:
-        Topic.objects.bulk_create(missing, ignore_conflicts=True)
+        bulk_create_with_history(missing, Topic, ignore_conflicts=True, default_user=user)
         existing = dict(Topic.objects.values_list("slug", "id"))
     return existing
 
@@ -253,7 +255,7 @@ def _describe(batch: ImportBatch, prepared: Prepared, digest: str, user) -> None
 
 def _write(prepared: Prepared, batch: ImportBatch) -> None:
     regions, batch.created_regions, skipped = _ensure_regions(prepared.data)
-    indicators, batch.created_indicators = _ensure_indicators(prepared)
+    indicators, batch.created_indicators = _ensure_indicators(prepared, batch.user)
     batch.regions_added = len(batch.created_regions)
     batch.indicators_added = len(batch.created_indicators)
     rows = _with_ids(prepared.data, regions, indicators)
@@ -324,14 +326,14 @@ def _region_frame() -> pl.DataFrame:
     )
 
 
-def _ensure_indicators(prepared: Prepared) -> tuple[pl.DataFrame, list[int]]:
+def _ensure_indicators(prepared: Prepared, user=None) -> tuple[pl.DataFrame, list[int]]:
     drafts = prepared.indicators
     existing = {i.code: i for i in Indicator.objects.filter(code__in=list(drafts))}
-    topics = ensure_topics() if any(d.topic for d in drafts.values()) else {}
+    topics = ensure_topics(user) if any(d.topic for d in drafts.values()) else {}
     new = [_new_indicator(draft, topics) for code, draft in drafts.items() if code not in existing]
-    created = [indicator.pk for indicator in Indicator.objects.bulk_create(new)]
+    created = [i.pk for i in bulk_create_with_history(new, Indicator, default_user=user)]
     completed = [i for i in existing.values() if _complete(i, drafts[i.code])]
-    Indicator.objects.bulk_update(completed, COMPLETED_FIELDS)
+    bulk_update_with_history(completed, Indicator, COMPLETED_FIELDS, default_user=user)
     frame = pl.DataFrame(
         list(Indicator.objects.filter(code__in=list(drafts)).values_list("code", "id")),
         schema={"code": pl.String, "indicator_id": pl.Int64},

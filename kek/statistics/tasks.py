@@ -9,6 +9,8 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
+from kek.core import audit
+
 from .importer import ImportFailed, import_bytes
 from .models import ImportBatch
 
@@ -19,8 +21,17 @@ PERMISSION = "statistics.import_observations"
 @task(backend="background")
 def import_upload(batch_id: int) -> str:
     """Import the file of a pending batch. A refused or bad file is recorded on the batch;
-    an unexpected error too, and is then raised again for the task log."""
+    an unexpected error too, and is then raised again for the task log. The change records
+    name the uploader, acting through the background job."""
     batch = ImportBatch.objects.select_related("user").get(pk=batch_id)
+    label = f"Hintergrundauftrag Statistikimport (Betriebssystem-Benutzer {audit.os_user()})"
+    with audit.acting_as(label) as scope:
+        scope.user = batch.user
+        return _import(batch)
+
+
+def _import(batch: ImportBatch) -> str:
+    batch_id = batch.pk
     if batch.user is None or not batch.user.has_perm(PERMISSION):
         message = f"{batch.file_name}: keine Berechtigung zum Importieren ({PERMISSION})."
         _fail(batch_id, message)
@@ -54,6 +65,9 @@ def _progress(batch_id: int, percent: int, text: str) -> None:
 
 
 def _fail(batch_id: int, message: str) -> None:
-    ImportBatch.objects.filter(pk=batch_id).update(
-        status=ImportBatch.Status.FAILED, progress=100, message=message, finished_at=timezone.now()
-    )
+    """Saved, not updated: the failure is part of the batch's change record."""
+    batch = ImportBatch.objects.get(pk=batch_id)
+    batch.status, batch.progress, batch.message = ImportBatch.Status.FAILED, 100, message
+    batch.finished_at = timezone.now()
+    batch._history_user = batch.user
+    batch.save()
