@@ -28,6 +28,7 @@ class Scope:
 
     label: str
     user: Any = None
+    reason: str = ""  # the change reason of every record written inside ("Import 7")
 
 
 _scope: ContextVar[Scope | None] = ContextVar("kek_audit_scope", default=None)
@@ -79,11 +80,31 @@ def scope_user() -> Any:
     return scope.user if scope is not None else None
 
 
+def scope_reason() -> str:
+    scope = _scope.get()
+    return scope.reason if scope is not None else ""
+
+
+@contextmanager
+def giving_reason(reason: str) -> Iterator[None]:
+    """Every record written inside has `reason` as its change reason (unless it has its own);
+    outside a command scope a scope without a label of its own is opened for it."""
+    scope = _scope.get()
+    inner = Scope(scope.label, scope.user, reason) if scope else Scope("", None, reason)
+    token = _scope.set(inner)
+    try:
+        yield
+    finally:
+        if scope is not None:
+            scope.user = inner.user
+        _scope.reset(token)
+
+
 def actor_label(user: Any, *, web: bool = False) -> str:
     """Who acted, in words, for a record by `user` (or None) written now."""
     name = user.get_username() if user is not None else ""
     scope = _scope.get()
-    if scope is not None:
+    if scope is not None and scope.label:
         return f"{name} über {scope.label}" if name else scope.label
     if name:
         return name

@@ -3,14 +3,17 @@
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError
+from django.db import transaction
 
 from kek.regions.models import Region
 
+from . import audit
 from .imports import Confirm, Counts, ImportRefused, Removal, count_text, rolled_back, same_as
 
 
@@ -89,6 +92,16 @@ def add_removal_arguments(parser) -> None:
     )
 
 
+@dataclass(frozen=True)
+class RunRecord:
+    """What the record of a real import run (`core.ImportRun`) names."""
+
+    kind: str  # ImportRun.Kind
+    region: Region
+    file_name: str
+    user: Any = None
+
+
 def run_import(
     command: BaseCommand,
     run: Run,
@@ -97,24 +110,52 @@ def run_import(
     dry_run: bool = False,
     remove_missing: bool = False,
     yes: bool = False,
+    record: RunRecord | None = None,
 ) -> Outcome:
     """Run an import as the options say; prints "title: summary" and what it removed.
 
     --dry-run: the import runs and is rolled back. --remove-missing: first a rolled-back run
     gives the summary of what would go; on a terminal the user confirms it, elsewhere --yes
-    is required; the real run then removes exactly that (else nothing is changed)."""
+    is required; the real run then removes exactly that (else nothing is changed).
+    With `record`, a real run is kept as an `ImportRun` whose number tags its change records
+    (reason "Import N"), so that `kek undo-run N` can undo it."""
     try:
         if dry_run:
             outcome = rolled_back(lambda: run(remove_missing, None))
         elif remove_missing and not yes:
             preview = rolled_back(lambda: run(True, None))
-            outcome = run(True, _confirmed(command, preview.removal or Removal([], Counter(), [])))
+            confirm = _confirmed(command, preview.removal or Removal([], Counter(), []))
+            outcome = _recorded(record, lambda: run(True, confirm), command)
         else:
-            outcome = run(remove_missing, None)
+            outcome = _recorded(record, lambda: run(remove_missing, None), command)
     except ImportRefused as exc:
         raise CommandError(str(exc)) from None
     command.stdout.write(f"{dry_run_note(dry_run)}{title}: {outcome.summary()}")
     _report(command, outcome, done=not dry_run)
+    return outcome
+
+
+def _recorded(
+    record: RunRecord | None, run: Callable[[], Outcome], command: BaseCommand
+) -> Outcome:
+    """Run the import with its `ImportRun` (both or neither are kept)."""
+    if record is None:
+        return run()
+    from .models import ImportRun
+
+    with transaction.atomic():
+        entry = ImportRun.objects.create(
+            kind=record.kind,
+            region=record.region,
+            file_name=record.file_name[:255],
+            user=record.user,
+            actor=audit.actor_label(record.user)[:255],
+        )
+        with audit.giving_reason(entry.reason):
+            outcome = run()
+        entry.summary = outcome.summary()
+        entry.save(update_fields=["summary"])
+    command.stdout.write(f"{entry}: rückgängig zu machen mit `kek undo-run {entry.pk}`.")
     return outcome
 
 

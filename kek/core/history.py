@@ -98,7 +98,7 @@ class AuditHistoryManager(HistoryManager):
                     batch_size=batch_size,
                     update=update,
                     default_user=user,
-                    default_change_reason=default_change_reason,
+                    default_change_reason=default_change_reason or audit.scope_reason(),
                     default_date=default_date,
                     custom_historical_attrs=attrs,
                 )
@@ -223,6 +223,10 @@ def _same(field, stored, value) -> bool:
 def _name_the_actor(sender, history_instance, history_user=None, **kwargs) -> None:
     if isinstance(history_instance, AuditRecord) and not history_instance.history_actor:
         history_instance.history_actor = actor_for(history_user)
+    if isinstance(history_instance, AuditRecord) and not getattr(
+        history_instance, "history_change_reason", None
+    ):
+        history_instance.history_change_reason = audit.scope_reason() or None  # type: ignore[attr-defined]
 
 
 @receiver(post_create_historical_record, dispatch_uid="kek-audit-latest")

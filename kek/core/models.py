@@ -8,6 +8,7 @@ sign-ins are kept by kek.accounts.models.SignInEvent).
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import models
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from simple_history import register
@@ -41,3 +42,53 @@ def _note_password_change(sender, instance, update_fields=None, raw=False, **kwa
 def _forget_password_change(sender, instance, **kwargs) -> None:
     if getattr(instance, "_change_reason", None) == PASSWORD_CHANGED:
         del instance._change_reason
+
+
+class ImportRun(models.Model):
+    """One run of `kek import-concept` or `kek import-catalogue` (not a dry run): its change
+    records carry the reason "Import <pk>", so that it can be undone (kek.core.import_undo)."""
+
+    wagtail_reference_index_ignore = True  # a record; nothing links to it from content
+
+    class Kind(models.TextChoices):
+        CONCEPT = "concept", "Zielsystem"
+        CATALOGUE = "catalogue", "Projektkatalog"
+
+    kind = models.CharField("Art", max_length=10, choices=Kind.choices)
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.CASCADE, related_name="+", verbose_name="Landkreis"
+    )
+    file_name = models.CharField("Datei", max_length=255)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Importiert von",
+    )
+    actor = models.CharField("Handelnd", max_length=255, blank=True)
+    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+    summary = models.TextField("Ergebnis", blank=True)
+    undone_at = models.DateTimeField("Rückgängig gemacht am", null=True, blank=True)
+    undone_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Rückgängig gemacht von",
+    )
+
+    class Meta:
+        verbose_name = "Importvorgang (Zielsystem, Katalog)"
+        verbose_name_plural = "Importvorgänge (Zielsystem, Katalog)"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Import {self.pk} ({self.get_kind_display()}, {self.file_name})"
+
+    @property
+    def reason(self) -> str:
+        """The change reason of the records this run wrote."""
+        return f"Import {self.pk}"

@@ -19,7 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from kek.core import imports
+from kek.core import history, imports
 from kek.goals.models import Concept, StrategicGoal, SubGoal
 from kek.goals.slugs import german_slug
 from kek.regions.models import Region
@@ -274,16 +274,19 @@ def import_catalogue(
     io.check_catalogue(io.CatalogueReader(file), catalogue)
     refs = _References(concept, catalogue, file)
     result, missing = ImportResult(), _Missing()
-    resolutions = _resolutions(concept.region, catalogue.projects)
+    resolutions = _resolutions(concept.region, catalogue.projects, user)
     projects, touched = _import_projects(concept, catalogue.projects, resolutions, user, result)
     listed = {row.number: projects[row.number] for row in catalogue.projects}
     missing.objects += [p for number, p in projects.items() if number not in listed]
     linked = _import_relations(listed, catalogue.projects, refs, missing)
-    _import_milestones(listed, catalogue.projects, result, missing)
+    # Links of projects this import just recorded go into that record, others get one.
+    history.links_in_latest(Project, sorted(linked & touched))
+    history.record_links(Project, sorted(linked - touched), user=user)
+    _import_milestones(listed, catalogue.projects, result, missing, user)
     indicators = _import_indicators(concept, catalogue.indicators, projects, refs, user, result)
     wanted = {row.key for row in catalogue.indicators}
     missing.objects += [i for key, i in indicators.items() if key not in wanted]
-    _import_measurements(indicators, catalogue.indicators, result, missing)
+    _import_measurements(indicators, catalogue.indicators, result, missing, user)
     result.missing = imports.count_models(missing.objects)
     result.removal, removed = imports.settle(missing.objects, remove_missing, confirm, user)
     for model, kind in KIND_OF.items():
@@ -322,7 +325,7 @@ def _count_link_changes(
     result.unchanged["projects"] -= extra
 
 
-def _resolutions(region: Region, projects: list[io.Project]) -> dict[tuple, Resolution]:
+def _resolutions(region: Region, projects: list[io.Project], user=None) -> dict[tuple, Resolution]:
     wanted = {_resolution_key(p.resolution) for p in projects if p.resolution}
     existing = {
         (r.body, r.number, r.date, r.title): r
@@ -332,7 +335,7 @@ def _resolutions(region: Region, projects: list[io.Project]) -> dict[tuple, Reso
         Resolution(region=region, body=b, number=n, date=d, title=t)
         for b, n, d, t in sorted(wanted - set(existing), key=str)
     ]
-    for r in Resolution.objects.bulk_create(missing):
+    for r in bulk_create_with_history(missing, Resolution, default_user=user):
         existing[(r.body, r.number, r.date, r.title)] = r
     return existing
 
@@ -436,7 +439,9 @@ def _import_relations(projects: dict, rows: list[io.Project], refs, missing: _Mi
     return linked
 
 
-def _import_milestones(projects: dict, rows: list[io.Project], result, missing: _Missing) -> None:
+def _import_milestones(
+    projects: dict, rows: list[io.Project], result, missing: _Missing, user=None
+) -> None:
     existing = {
         (m.project_id, m.date, m.title): m
         for m in Milestone.objects.filter(project__in=list(projects.values()))
@@ -456,8 +461,8 @@ def _import_milestones(projects: dict, rows: list[io.Project], result, missing: 
                 to_update.append(obj)
             seen.add(key)
     missing.objects += [m for key, m in existing.items() if key not in seen]
-    Milestone.objects.bulk_create(to_create)
-    Milestone.objects.bulk_update(to_update, ["done"])
+    bulk_create_with_history(to_create, Milestone, default_user=user)
+    bulk_update_with_history(to_update, Milestone, ["done"], default_user=user)
     _count(result, "milestones", to_create, to_update, len(seen))
 
 
@@ -513,7 +518,7 @@ def _indicator_values(row: io.Indicator, projects: dict, refs: _References) -> d
 
 
 def _import_measurements(
-    indicators: dict, rows: list[io.Indicator], result, missing: _Missing
+    indicators: dict, rows: list[io.Indicator], result, missing: _Missing, user=None
 ) -> None:
     """Measured values of the file's indicators; those the file no longer has are candidates
     (and an import never removes a measured value, see `projects.removal`)."""
@@ -535,6 +540,8 @@ def _import_measurements(
                     setattr(obj, name, value)
                 to_update.append(obj)
     missing.objects += [m for key, m in existing.items() if key not in seen]
-    Measurement.objects.bulk_create(to_create, batch_size=2000)
-    Measurement.objects.bulk_update(to_update, ["value", "source", "note"], batch_size=2000)
+    bulk_create_with_history(to_create, Measurement, batch_size=2000, default_user=user)
+    bulk_update_with_history(
+        to_update, Measurement, ["value", "source", "note"], batch_size=2000, default_user=user
+    )
     _count(result, "measurements", to_create, to_update, len(seen))

@@ -7,8 +7,13 @@ may edit the object."""
 import pytest
 from django.urls import reverse
 
+from kek.core.models import ImportRun
+from kek.goals import exchange
+from kek.goals.concept_db import export_district
 from kek.goals.models import StrategicGoal
 
+from .. import permission_walk as pw
+from ..goals.factories import ConceptFactory, FieldOfActionFactory
 from ..permission_walk import ADMIN_LOGIN, ALLOWED, FORBIDDEN
 
 ENTRIES: list = []  # nothing here writes
@@ -63,3 +68,36 @@ def test_each_role_reads_only_what_it_may(client, request, concept, name, role):
 def test_the_log_takes_no_writes(client, admin_user):
     client.force_login(admin_user)
     assert client.post(LOG).status_code == 405
+
+
+# ----------------------------------------------------------------------------- commands
+
+COMMANDS = [pw.Command("undo-run", allowed=("planner", "admin"), refused=("participant",))]
+
+
+@pytest.fixture
+def imported_run(db, kek, tmp_path) -> ImportRun:
+    """A concept import that renamed a field of action, ready to be undone."""
+    field = FieldOfActionFactory(concept=ConceptFactory(), title="Wirtschaft")
+    data = export_district(field.concept.region)
+    data.versions[0].fields[0].title = "Umbenannt"
+    path = tmp_path / "konzept.yaml"
+    exchange.write(data, path)
+    kek("import-concept", "--district", field.concept.region.ags, str(path))
+    return ImportRun.objects.get()
+
+
+@pw.command_walk(COMMANDS)
+def test_each_role_may_run_only_the_commands_it_is_allowed_to(
+    kek, request, imported_run, command, role, outcome
+):
+    username = (
+        pw.UNKNOWN_USER
+        if role == pw.UNKNOWN_USER
+        else request.getfixturevalue(ROLE_FIXTURES[role]).username
+    )
+
+    def undone() -> bool:
+        return ImportRun.objects.get(pk=imported_run.pk).undone_at is not None
+
+    pw.check_command(kek, command, [str(imported_run.pk)], undone, username, outcome, pw.snapshot)

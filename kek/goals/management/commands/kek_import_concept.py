@@ -3,7 +3,13 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from kek.core import fileio
-from kek.core.commands import acting_user, add_import_arguments, find_district, run_import
+from kek.core.commands import (
+    RunRecord,
+    acting_user,
+    add_import_arguments,
+    find_district,
+    run_import,
+)
 from kek.goals import exchange
 from kek.goals.concept_db import import_district, limits
 
@@ -57,4 +63,5 @@ class Command(BaseCommand):
             dry_run=dry_run,
             remove_missing=remove_missing,
             yes=yes,
+            record=RunRecord("concept", region, file.name, actor),
         )

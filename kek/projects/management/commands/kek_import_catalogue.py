@@ -3,7 +3,13 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 
 from kek.core import fileio
-from kek.core.commands import acting_user, add_import_arguments, find_district, run_import
+from kek.core.commands import (
+    RunRecord,
+    acting_user,
+    add_import_arguments,
+    find_district,
+    run_import,
+)
 from kek.projects import catalogue_io
 from kek.projects.catalogue_db import import_catalogue
 
@@ -57,6 +63,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 remove_missing=remove_missing,
                 yes=yes,
+                record=RunRecord("catalogue", region, file.name, actor),
             )
         except fileio.FileError as exc:
             raise CommandError(str(exc)) from None
