@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from kek.core.history import History
 from kek.regions.models import Region
@@ -194,7 +195,7 @@ class ImportBatch(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.file_name} ({self.created_at:%d.%m.%Y %H:%M})"
+        return f"{self.file_name} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"
 
     def summary(self) -> str:
         if self.status == self.Status.FAILED:
