@@ -248,3 +248,16 @@ def _migration_data(request):
     if transactional or "transactional_db" in request.fixturenames:
         request.getfixturevalue("transactional_db")
         restore_migration_data()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A copy of the default-content folder data/nordsachsen to damage (load-defaults tests)."""
+    import shutil
+    from pathlib import Path
+
+    from django.conf import settings
+
+    target = tmp_path / "daten"
+    shutil.copytree(Path(settings.BASE_DIR) / "data" / "nordsachsen", target)
+    return target

@@ -186,3 +186,10 @@ def damage_bytes(data: bytes, rnd: random.Random) -> bytes:
             lines.insert(rnd.randrange(len(lines)), lines[rnd.randrange(len(lines))])
             damaged = bytearray(b"\n".join(lines))
     return bytes(damaged)
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Change one place of a text file (which must contain `old`)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -65,6 +65,10 @@ COMPLETED_FIELDS = [
     "additive",
 ]
 
+# An observation's columns besides its id and batch, the unique index's first.
+OBSERVATION_COLUMNS = [
+    "indicator_id", "region_id", "period", "disaggregation", "value", "symbol", "quality",
+]  # fmt: skip
 Progress = Callable[[int, str], None]
 # pg_advisory_xact_lock key of statistics imports (any fixed 64-bit number).
 IMPORT_LOCK_KEY = 0x4B454B5354415453  # "KEKSTATS"
@@ -411,17 +415,7 @@ def _compare(rows: pl.DataFrame) -> pl.DataFrame:
     stored = Observation.objects.filter(
         indicator_id__in=rows["indicator_id"].unique().to_list(),
         period__in=rows["period"].unique().to_list(),
-    ).values_list(
-        "id",
-        "indicator_id",
-        "region_id",
-        "period",
-        "disaggregation",
-        "value",
-        "symbol",
-        "quality",
-        "batch_id",
-    )
+    ).values_list("id", *OBSERVATION_COLUMNS, "batch_id")
     old = bulk.read_frame(
         stored,
         {
@@ -474,14 +468,7 @@ def _upsert(rows: pl.DataFrame, batch_id: int) -> None:
 def _columns(rows: pl.DataFrame, batch_id: int) -> pl.DataFrame:
     """In the order of the unique index, which keeps its updates local."""
     return rows.sort("indicator_id", "region_id", "period", "disaggregation").select(
-        "indicator_id",
-        "region_id",
-        "period",
-        "disaggregation",
-        "value",
-        "symbol",
-        "quality",
-        batch_id=pl.lit(batch_id, dtype=pl.Int64),
+        *OBSERVATION_COLUMNS, batch_id=pl.lit(batch_id, dtype=pl.Int64)
     )
 
 

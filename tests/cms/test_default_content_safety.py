@@ -2,38 +2,22 @@
 their rich text and refuses addresses other than http/https, changing nothing then."""
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError
 
 from kek.cms.models import DistrictHomePage, StandardPage
 from kek.goals.models import Concept
 from kek.swot.models import DocumentEvidence, SwotItem
+from tests import mutations
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
 
-DATA = Path(settings.BASE_DIR) / "data" / "nordsachsen"
 HOSTILE = (
     '<p><script>alert(1)</script><img src=x onerror=alert(1)><b>fett</b> <a href="'
     'https://www.landkreis-nordsachsen.de/" onclick="alert(1)">Landkreis</a> <a href="'
     'javascript:alert(1)">böse</a> <a href="mailto:kreisentwicklung@example.org">Post</a></p>'
 )
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    target = tmp_path / "daten"
-    shutil.copytree(DATA, target)
-    return target
-
-
-def change(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def assert_harmless(html: str) -> None:
@@ -48,9 +32,9 @@ def assert_harmless(html: str) -> None:
 def test_rich_text_from_district_yaml_is_sanitised_on_the_start_page(kek, folder, client):
     """Regression: `<script>` from district.yaml was rendered raw on /."""
     district = folder / "district.yaml"
-    change(district, "  background: >-\n", f"  background: >-\n    {HOSTILE}\n")
-    change(district, "  intro: >-\n", f"  intro: >-\n    {HOSTILE}\n")
-    change(district, "    body: >-\n", f"    body: >-\n      {HOSTILE}\n")
+    mutations.replace_once(district, "  background: >-\n", f"  background: >-\n    {HOSTILE}\n")
+    mutations.replace_once(district, "  intro: >-\n", f"  intro: >-\n    {HOSTILE}\n")
+    mutations.replace_once(district, "    body: >-\n", f"    body: >-\n      {HOSTILE}\n")
     kek("load-defaults", "--data", str(folder))
 
     home = DistrictHomePage.objects.get(region__ags="14730")
@@ -68,7 +52,7 @@ def test_rich_text_from_district_yaml_is_sanitised_on_the_start_page(kek, folder
 
 def test_a_javascript_url_in_swot_yaml_is_refused_and_nothing_is_written(kek, folder):
     """Regression: a `javascript:` document URL from swot.yaml became a link."""
-    change(
+    mutations.replace_once(
         folder / "swot.yaml",
         "        author: Leibniz-Institut für Länderkunde\n",
         "        author: Leibniz-Institut für Länderkunde\n        url: javascript:alert(1)\n",

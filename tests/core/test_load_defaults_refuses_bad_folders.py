@@ -24,19 +24,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")
 DATA = Path(settings.BASE_DIR) / "data" / "nordsachsen"
 
 
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    target = tmp_path / "daten"
-    shutil.copytree(DATA, target)
-    return target
-
-
-def change(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def refused(kek, folder: Path) -> str:
     with pytest.raises(CommandError) as caught:
         kek("load-defaults", "--data", str(folder))
@@ -84,12 +71,12 @@ def refused(kek, folder: Path) -> str:
     ],
 )
 def test_a_bad_district_yaml_is_refused_with_place_and_field(kek, folder, old, new, message):
-    change(folder / "district.yaml", old, new)
+    mutations.replace_once(folder / "district.yaml", old, new)
     assert message in refused(kek, folder)
 
 
 def test_neighbours_must_be_known_districts(kek, folder):
-    change(
+    mutations.replace_once(
         folder / "district.yaml", 'region: "14730"\n', 'region: "14730"\nneighbours: [14729, 1]\n'
     )
     assert "neighbours: Einen Landkreis mit dem Schlüssel „1“ gibt es nicht" in refused(kek, folder)
@@ -111,14 +98,16 @@ def test_neighbours_must_be_known_districts(kek, folder):
     ],
 )
 def test_a_bad_swot_yaml_is_refused_with_place_and_field(kek, folder, old, new, message):
-    change(folder / "swot.yaml", old, new)
+    mutations.replace_once(folder / "swot.yaml", old, new)
     assert message in refused(kek, folder)
 
 
 def test_swot_texts_longer_than_the_database_takes_are_refused(kek, folder):
     path = folder / "swot.yaml"
-    change(path, "        note:", f"        note: {'n' * 301}\n        x_note:")
-    change(path, "x_note:", "note_old:")  # keep the file valid YAML, the long note first
+    mutations.replace_once(path, "        note:", f"        note: {'n' * 301}\n        x_note:")
+    mutations.replace_once(
+        path, "x_note:", "note_old:"
+    )  # keep the file valid YAML, the long note first
     message = refused(kek, folder)
     assert "swot.yaml" in message and ("note" in message or "note_old" in message)
 

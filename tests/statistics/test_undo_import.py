@@ -8,19 +8,12 @@ from kek.statistics.models import ImportBatch, Indicator, Observation, ReplacedV
 from kek.statistics.undo import UndoRefused, blockers, plan, undo
 from tests.projects.factories import TargetIndicatorFactory
 
+from .test_importer import snapshot
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
 
 POPULATION = "12411-01-01-4.ffcsv.csv"
 CELL = ";14730;Nordsachsen, Landkreis;GES;Geschlecht;GESM;männlich;{};"
-
-
-def snapshot() -> list[tuple]:
-    return list(
-        Observation.objects.order_by("id").values_list(
-            "id", "indicator_id", "region_id", "period", "disaggregation", "value", "symbol",
-            "quality", "batch_id",
-        )
-    )  # fmt: skip
 
 
 def changed_population(fixture_file) -> bytes:
