@@ -15,6 +15,7 @@ import io
 from collections.abc import Mapping
 
 import polars as pl
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Model, QuerySet
 
@@ -78,7 +79,10 @@ def read_frame(
     queryset: QuerySet, schema: Mapping[str, pl.DataType | type[pl.DataType]]
 ) -> pl.DataFrame:
     """The rows of a `values_list` queryset; NULL in a text column becomes "" (as stored)."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter such as `period__in=[]` that no row can match
+        return pl.DataFrame(schema=schema)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             frame = _copy_out(cursor.cursor, sql, params, schema)
