@@ -10,6 +10,7 @@ NOT_RECORDED = {
     "goals.sdg": "the 17 UN goals, written once by a migration",
     "regions.region": "official reference data (BKG VG2500), loaded from files",
     "accounts.signinevent": "is itself the record of the sign-ins",
+    "core.importrun": "is itself the record of an import run (who, when, file, its undo)",
     "statistics.replacedvalue": "the values an import replaced, kept with its batch for undoing",
     "cms.districthomepage": "a Wagtail page: revisions and the page log (in the Protokoll)",
     "cms.standardpage": "a Wagtail page: revisions and the page log (in the Protokoll)",

@@ -105,7 +105,8 @@ def test_a_page_of_the_log_takes_the_same_queries_however_long_the_log(admin_cli
     MilestoneFactory.create_batch(80, project=project)
     assert queries() == few
     page = text(admin_client.get(URL, {"art": "projects.milestone", "p": "2"}))
-    assert "Seite 2 von 2" in page
+    pages = -(-Milestone.history.count() // 50)  # the default catalogue's milestones too
+    assert pages >= 2 and f"Seite 2 von {pages}" in page
 
 
 @pytest.mark.parametrize(
