@@ -133,7 +133,7 @@ FILES = ["district.yaml", "swot.yaml"]
 
 
 @hypothesis_settings(
-    max_examples=12,
+    max_examples=4,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
