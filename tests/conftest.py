@@ -197,14 +197,13 @@ def without_defaults(db):
     """For tests that build their own world: remove the preloaded default content.
 
     Runs inside the test's transaction, so the next test finds the defaults again."""
+    from django.test import override_settings
     from wagtail.models import Site
 
     from kek.cms.models import DistrictHomePage
     from kek.goals.models import Concept
     from kek.projects.models import Resolution
     from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
-
-    from django.test import override_settings
 
     # A clean-up, not a change anybody made: writing change records for thousands of
     # cascaded rows made this fixture the slowest part of the suite.

@@ -37,11 +37,11 @@ def regions(db):
     """Only the region register (Germany, Länder, districts), no statistics: the preloaded
     default tables, their batches, indicators, topics, groups and the regions they created
     are removed inside the test's transaction. Returns the number of register rows."""
+    from django.test import override_settings
+
     from kek.regions.loading import REGIONS_FILE, load_regions, read_regions
     from kek.regions.models import Region
     from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
-
-    from django.test import override_settings
 
     with override_settings(SIMPLE_HISTORY_ENABLED=False):  # a clean-up, not a change
         Observation.objects.all().delete()
