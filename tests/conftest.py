@@ -111,6 +111,21 @@ def _restore_after_flush(copy: _TableCopy) -> None:
     TransactionTestCase._fixture_teardown = teardown
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_passwords():
+    """The test users' passwords are hashed with MD5: proper hashing (PBKDF2, a third of a
+    second per user) was a large part of the suite's time, and no test checks its strength."""
+    from django.conf import settings
+
+    if not settings.configured:  # pure-module runs with `-p no:django`
+        yield
+        return
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture
 def nordsachsen(db):
     """The shipped default content: regions, KEK Nordsachsen 2030, its site and data.
@@ -192,11 +207,8 @@ def _fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def without_defaults(db):
-    """For tests that build their own world: remove the preloaded default content.
-
-    Runs inside the test's transaction, so the next test finds the defaults again."""
+def remove_defaults() -> None:
+    """Remove the preloaded default content (sites, pages, concepts, resolutions, statistics)."""
     from django.test import override_settings
     from wagtail.models import Site
 
@@ -216,6 +228,32 @@ def without_defaults(db):
         Observation.objects.all().delete()
         for model in (ImportBatch, Indicator, Topic, ComparisonGroup):
             model.objects.all().delete()
+
+
+@pytest.fixture
+def without_defaults(db):
+    """For a test that builds its own world: the default content is removed inside the test's
+    transaction, so the next test finds it again."""
+    remove_defaults()
+
+
+@pytest.fixture(scope="module")
+def module_without_defaults(django_db_setup, django_db_blocker):
+    """`without_defaults` once for a whole module whose every test builds its own world
+    (`pytestmark`). The removal (half a second on PostgreSQL) stays in a transaction that is
+    open for the module and rolled back after it; each test's own transaction is a savepoint
+    inside it. Not for transactional tests, which must commit."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer._from_testcase = True  # type: ignore[attr-defined]  # as TestCase's own, for durable blocks
+        outer.__enter__()
+        remove_defaults()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 def restore_migration_data() -> None:

@@ -136,16 +136,25 @@ def command_walk(commands: Iterable[Command]):
 
 
 def snapshot(models: Iterable | None = None, ignore: Iterable[str] = ()) -> dict:
-    """Every row of every table (or of `models`), to show that a refusal changed nothing."""
+    """Every row of every table (or of `models`), to show that a refusal changed nothing.
+
+    Read with one plain query per table: the ORM's `values()` on some 120 tables, twice per
+    test, was most of the walks' time."""
     from django.apps import apps
+    from django.db import connection
 
     skip = NOT_CONTENT | set(ignore)
     chosen = apps.get_models(include_auto_created=True) if models is None else models
-    return {
-        model._meta.label_lower: list(model._base_manager.order_by("pk").values())
-        for model in chosen
-        if model._meta.label_lower not in skip
-    }
+    quote = connection.ops.quote_name
+    rows: dict[str, list] = {}
+    with connection.cursor() as cursor:
+        for model in chosen:
+            meta = model._meta
+            if meta.label_lower in skip or meta.proxy:
+                continue
+            cursor.execute(f"SELECT * FROM {quote(meta.db_table)} ORDER BY {quote(meta.pk.column)}")
+            rows[meta.label_lower] = cursor.fetchall()
+    return rows
 
 
 def check_request(client, world, entry: Entry, method: str, role: str, user_for, take) -> None:

@@ -33,7 +33,7 @@ from .goals.factories import (
 from .permission_walk import ADMIN_LOGIN, ALLOWED, DASHBOARD, EDITED_TITLE, NEW_TITLE, Entry
 from .regions.factories import RegionFactory
 
-pytestmark = pytest.mark.usefixtures("without_defaults")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 GOAL_MODELS = (Concept, FieldOfAction, StrategicGoal, SubGoal)
 
@@ -86,12 +86,6 @@ def world(db) -> World:
     )
     child = StandardPage.objects.child_of(home).get(slug="impressum")
     return World(region, concept, draft, field, goal, subgoal, home, child)
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The users' passwords are never checked here; hashing them properly takes most of a test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 ROLE_FIXTURES = {"participant": "participant", "planner": "planner", "admin": "admin_user"}

@@ -46,11 +46,6 @@ def world(db) -> World:
     return World(colleague, Group.objects.create(name="Prüfgruppe"))
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def user_for(request):
     return lambda role: request.getfixturevalue(ROLE_FIXTURES[role])

@@ -11,11 +11,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "geheim-123"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def planner_account(db):
     return UserFactory(username="planerin", groups=["planner"])

@@ -11,7 +11,7 @@ from kek.goals.models import Concept
 from kek.swot.models import DocumentEvidence, SwotItem
 from tests import mutations
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 HOSTILE = (
     '<p><script>alert(1)</script><img src=x onerror=alert(1)><b>fett</b> <a href="'

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 URL = "/admin/kek/protokoll/"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def admin_client(client, admin_user):
     client.force_login(admin_user)

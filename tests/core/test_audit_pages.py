@@ -12,11 +12,6 @@ from kek.cms.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_publishing_a_page_edit_is_logged_and_listed_in_the_protokoll(
     client, nordsachsen, planner, admin_user
 ):

@@ -15,11 +15,6 @@ from ..projects.factories import MilestoneFactory, ProjectFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def planner_client(client, planner):
     client.force_login(planner)

@@ -19,7 +19,7 @@ from kek.goals.models import Concept
 from kek.swot.models import IndicatorEvidence, SwotItem
 from tests import mutations
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 DATA = Path(settings.BASE_DIR) / "data" / "nordsachsen"
 

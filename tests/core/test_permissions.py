@@ -40,11 +40,6 @@ READS = {
 }  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.mark.parametrize(
     ("name", "role"),
     [(name, role) for name, (_, outcomes) in READS.items() for role in outcomes],

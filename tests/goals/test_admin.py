@@ -11,12 +11,6 @@ from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Passwords are never checked here; hashing them properly is the slowest part of a test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def planner_client(client, planner):
     """The test client, signed in as the planner."""

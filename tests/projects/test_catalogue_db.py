@@ -21,7 +21,7 @@ from kek.regions.models import Region
 
 from ..regions.factories import RegionFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 DATA = Path(settings.BASE_DIR) / "data" / "nordsachsen"
 

@@ -13,7 +13,7 @@ from kek.projects import catalogue_io
 from kek.projects.evaluation import evaluate_concept, indicators_of
 from kek.projects.models import Measurement, Project, Resolution, TargetIndicator
 
-pytestmark = pytest.mark.usefixtures("without_defaults")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 FILE = Path(settings.BASE_DIR) / "data" / "nordsachsen" / "catalogue.yaml"
 

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 LINKS = "Teilziele"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def subgoals(concept):
     return list(SubGoal.objects.filter(concept=concept).order_by("number")[:3])

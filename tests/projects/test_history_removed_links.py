@@ -15,11 +15,6 @@ from .factories import ProjectFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def linked(concept):
     first, second = SubGoal.objects.filter(concept=concept).order_by("number")[:2]

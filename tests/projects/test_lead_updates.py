@@ -12,12 +12,7 @@ from kek.projects.models import Measurement, Milestone, Project
 
 from .lead_world import build_world, milestone_data, milestone_row
 
-pytestmark = pytest.mark.usefixtures("without_defaults")
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 
@@ -32,9 +33,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def concept(concept):
-    """The current concept without the shipped example catalogue: each test builds its own."""
-    Project.objects.filter(concept=concept).delete()
-    TargetIndicator.objects.filter(models_q(concept)).delete()
+    """The current concept without the shipped example catalogue: each test builds its own.
+    A clean-up, not a change: no change records (writing them took seconds per test)."""
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        Project.objects.filter(concept=concept).delete()
+        TargetIndicator.objects.filter(models_q(concept)).delete()
     return concept
 
 

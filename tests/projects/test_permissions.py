@@ -38,7 +38,7 @@ from ..permission_walk import (
 )
 from .lead_world import LeadWorld, build_world, milestone_data, milestone_row
 
-pytestmark = pytest.mark.usefixtures("without_defaults")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 NEW_DATE = dt.date(2024, 12, 31)
 SNIPPET_MODELS = (Project, TargetIndicator, Resolution, EvaluationSnapshot)
@@ -73,12 +73,6 @@ def world(db) -> World:
         concept=lead_world.concept, title="Bericht 2024", results={"stand": "Test"}
     )
     return World(**vars(lead_world), resolution=resolution, report=report)
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The users' passwords are never checked here; hashing them properly takes most of a test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 ROLES = ["anonymous", "participant", "other_lead", "lead", "planner"]

@@ -51,4 +51,6 @@ def regions(db):
         created = Region.objects.exclude(ags__in=register)
         for level in ("municipality", "government_district"):
             created.filter(level=level).delete()
-    return load_regions()
+    if Region.objects.filter(ags__in=register).count() < len(register):  # else loaded already
+        load_regions()
+    return len(register)

@@ -8,14 +8,9 @@ from django.urls import reverse
 
 from kek.statistics.models import ImportBatch, Indicator, Observation
 
-pytestmark = pytest.mark.usefixtures("without_defaults")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 UPLOAD = reverse("kek_statistics_import")
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def text(response) -> str:

@@ -7,7 +7,7 @@ from django.core.management import CommandError
 
 from kek.statistics.models import ImportBatch, Observation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 
 def read_csv(path) -> list[dict[str, str]]:

@@ -5,12 +5,12 @@ lives in memory, invisible to other processes), made with `VACUUM INTO`; on Post
 test database, committed (transactional_db).
 """
 
+import json
 import os
 import sqlite3
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -57,12 +57,15 @@ def database_url(tmp_path) -> str:
     return f"sqlite:///{path}"
 
 
-def _import(url: str) -> subprocess.CompletedProcess:
-    kek = Path(sys.executable).with_name("kek")
-    return subprocess.run(
-        [str(kek), "import-stats", str(TABLE)],
+def _import_in_parallel(url: str) -> list[dict]:
+    """`kek import-stats` in PROCESSES processes at once (tests/statistics/parallel_kek.py)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.statistics.parallel_kek", str(PROCESSES), "import-stats",
+         str(TABLE)],
         cwd=ROOT, env=_env(url), capture_output=True, text=True, timeout=TIMEOUT,
     )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 def _row(url: str, sql: str) -> tuple:
@@ -83,12 +86,12 @@ def _count(url: str, sql: str) -> int:
 @pytest.mark.django_db(transaction=True)
 def test_parallel_imports_of_one_file(database_url: str) -> None:
     started = time.perf_counter()
-    with ThreadPoolExecutor(PROCESSES) as pool:
-        results = list(pool.map(_import, [database_url] * PROCESSES))
+    results = _import_in_parallel(database_url)
     seconds = time.perf_counter() - started
-    failures = [r.stderr for r in results if r.returncode != 0]
+    assert len(results) == PROCESSES
+    failures = [r["stderr"] for r in results if r["returncode"] != 0]
     assert not failures, failures
-    statuses = [r.stdout.strip().split(": ", 2)[2].split(" – ")[0] for r in results]
+    statuses = [r["stdout"].strip().split(": ", 2)[2].split(" – ")[0] for r in results]
     assert statuses.count("importiert") == 1, statuses
     assert statuses.count("unverändert") == PROCESSES - 1, statuses
     assert _count(database_url, DUPLICATES) == 0

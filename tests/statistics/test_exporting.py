@@ -7,7 +7,7 @@ import pytest
 from kek.core.cells import restore
 from kek.statistics.models import Observation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 
 def test_text_cells_are_defused_and_numbers_stay_numbers(regions, kek, fixture_file, tmp_path):

@@ -10,11 +10,6 @@ from kek.statistics.models import ComparisonGroup
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_changing_the_members_of_a_group_is_recorded_with_old_and_new(client, planner):
     districts = Region.objects.filter(level=Region.Level.DISTRICT).order_by("ags")
     group = ComparisonGroup.objects.create(district=districts[0], name="Nachbarn", slug="nb")

@@ -8,7 +8,7 @@ from kek.statistics.models import ImportBatch, Observation
 
 from ..rows import row_counts
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 
 def test_a_dry_run_counts_what_the_import_then_does(regions, kek, fixture_file, capsys):

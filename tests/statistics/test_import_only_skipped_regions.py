@@ -9,7 +9,7 @@ from kek.statistics.models import Observation
 
 from .parsers.test_errors import flat
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 
 def test_a_file_of_dissolved_districts_only_imports_nothing_and_names_them(regions):

@@ -11,7 +11,7 @@ from kek.statistics.importer import ImportFailed, import_bytes, import_file
 from kek.statistics.models import ImportBatch, Indicator, Observation
 from kek.statistics.parsers import parse_file
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 
 def data_lines(path) -> int:

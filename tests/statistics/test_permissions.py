@@ -68,11 +68,6 @@ def undone(w: World) -> bool:
     return ImportBatch.objects.get(pk=w.imported.pk).status == ImportBatch.Status.UNDONE
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def user_for(request):
     return lambda role: request.getfixturevalue(ROLE_FIXTURES[role])

@@ -26,7 +26,6 @@ def database_queue(settings, immediate_tasks):
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
         "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
     }
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def text(response) -> str:

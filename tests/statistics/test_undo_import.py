@@ -10,7 +10,7 @@ from tests.projects.factories import TargetIndicatorFactory
 
 from .test_importer import snapshot
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 POPULATION = "12411-01-01-4.ffcsv.csv"
 CELL = ";14730;Nordsachsen, Landkreis;GES;Geschlecht;GESM;männlich;{};"

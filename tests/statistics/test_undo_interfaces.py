@@ -10,7 +10,7 @@ from kek.statistics.models import ImportBatch, Observation
 
 from .test_undo_import import POPULATION, changed_population, snapshot
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 
 @pytest.fixture

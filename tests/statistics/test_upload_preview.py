@@ -11,15 +11,10 @@ from django.urls import reverse
 
 from kek.statistics.models import ImportBatch, Observation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_defaults")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 UPLOAD = reverse("kek_statistics_import")
 FILE = "12411-01-01-4.ffcsv.csv"
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def page(response) -> str:

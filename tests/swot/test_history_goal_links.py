@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 LINKS = "Strategische Ziele, die darauf antworten"
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def item_form(item, goals, documents=()) -> dict:
     return {
         "concept": item.concept_id, "kind": item.kind, "position": item.position,

@@ -56,11 +56,6 @@ def world(concept) -> World:
     return World(concept, item, suggestion)
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def snapshot(ignore=frozenset()) -> dict:
     """Every row of the SWOT tables (items, evidence, history, links, suggestions)."""
     return pw.snapshot([*SWOT_MODELS, SwotItem.history.model, SwotItem.goals.through], ignore)
