@@ -41,6 +41,10 @@ class ConceptQuerySet(models.QuerySet["Concept"]):
         """The district's current version; takes the Region, not its id."""
         return self.filter(region=region, is_current=True).first()
 
+    def working_draft(self, region: Region) -> "Concept | None":
+        """The district's newest draft version (the Fortschreibung being worked on), if any."""
+        return self.filter(region=region, status=Concept.Status.DRAFT).order_by("-version").first()
+
 
 class Concept(models.Model):
     """One version (Fortschreibung) of a district's development concept."""
@@ -105,6 +109,22 @@ class Concept(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (Version {self.version}, {self.get_status_display()})"
+
+    @property
+    def is_editable(self) -> bool:
+        """Only a draft may change; an adopted, superseded or consulted version is a record."""
+        return self.status == Concept.Status.DRAFT
+
+    @property
+    def read_only_reason(self) -> str:
+        state = {"adopted": "beschlossen", "superseded": "abgelöst"}.get(
+            self.status, "in der Beteiligung"
+        )
+        return (
+            f"Version {self.version} ist {state} und kann nicht "
+            "mehr geändert werden. Änderungen beginnen mit einer Fortschreibung "
+            "(„Neue Version daraus anlegen“)."
+        )
 
 
 class GoalObject(models.Model):
