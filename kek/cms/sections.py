@@ -15,23 +15,29 @@ class Section:
     heading: str
     toc: str  # its entry in "Auf dieser Seite"
     field: str  # the DistrictHomePage field with the planners' text
-    coming: str = ""  # shown while no app contributes to the section
+    # Shown while no app contributes to the section: a whole German sentence, so that verb
+    # and pronoun agree with what comes (eine Zeitleiste … sie ist; Fassungen … sie sind).
+    coming: str = ""
 
 
 SECTIONS = [
     Section("hintergrund", "Hintergrund und Zielsetzung", "Hintergrund und Zielsetzung",
             "background"),
     Section("projektverlauf", "Projektverlauf", "Projektverlauf", "process",
-            "Eine Zeitleiste des Prozesses mit Phasen und Meilensteinen"),
+            "Eine Zeitleiste des Prozesses mit Phasen und Meilensteinen wird auf dieser "
+            "Plattform derzeit aufgebaut und erscheint hier, sobald sie verfügbar ist."),
     Section("beteiligung", "Beteiligung", "Beteiligung", "participation",
-            "Presseserie, Diskussionsforen, Vorschläge und Gremien"),
+            "Presseserie, Diskussionsforen, Vorschläge und Gremien werden auf dieser Plattform "
+            "derzeit aufgebaut und erscheinen hier, sobald sie verfügbar sind."),
     Section("swot", "SWOT-Analyse zu sozioökonomischen Rahmenbedingungen", "SWOT-Analyse",
             "swot"),
     Section("handlungsfelder", "Die Handlungsfelder des Kreisentwicklungskonzeptes",
             "Handlungsfelder", "fields_intro"),
     Section("zielsystem", "Das Zielsystem", "Zielsystem", "goals_intro"),
     Section("endbericht", "Endbericht", "Endbericht", "final_report",
-            "Lang- und Kurzfassung des Endberichts als aus den aktuellen Daten erzeugte Dokumente"),
+            "Die Lang- und die Kurzfassung des Endberichts, als Dokumente aus den aktuellen "
+            "Daten erzeugt, werden auf dieser Plattform derzeit aufgebaut und erscheinen hier, "
+            "sobald sie verfügbar sind."),
     Section("projektkatalog", "Der Projektkatalog", "Projektkatalog", "catalogue"),
 ]  # fmt: skip
 
