@@ -6,6 +6,8 @@ arguments follow the name: `{% route "evaluation_report" report.pk %}`, `… as 
 from typing import Any
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from ..registry import nav_groups, navigation
 from ..routes import route_url
@@ -50,3 +52,15 @@ def main_navigation(context: template.Context) -> list[dict[str, Any]]:
         if entries:
             groups.append({"name": group.name, "label": group.label, "entries": entries})
     return groups
+
+
+@register.filter
+def with_site_title(title: str, site_title: Any) -> str:
+    """`{% filter with_site_title:district.home.title %}…{% endfilter %}` in a <title>: the page's
+    title, a dash and the site's, and the site's title alone where the page has none or is the
+    start page itself (no "KEK Nordsachsen 2030 – KEK Nordsachsen 2030")."""
+    site = conditional_escape(site_title or "KEK")
+    own = " ".join(str(title).split())  # already escaped: the rendered block
+    if not own or own == site:
+        return site
+    return mark_safe(f"{own} – {site}")  # noqa: S308 - both parts are escaped
