@@ -5,7 +5,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 
 from .registry import PagePart, Registry
 
@@ -32,3 +34,9 @@ def add_parts(
             context.update(part.context(*args))
             templates.append(part.template)
     return templates
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for without reading the page's <link>:
+    a redirect to the static icon (kek/favicon.ico, hashed name when the manifest is on)."""
+    return redirect(static("kek/favicon.ico"))
