@@ -6,11 +6,13 @@ data table and the CSV download are made from them) and German labels for the ro
 
 Input rows are mappings (or a polars DataFrame) with the keys named in each builder. Values are
 numbers or None (no value, e.g. a status symbol); rows without a value are kept in
-``Chart.rows`` (the table shows them as "k. A.") but draw nothing. Values are rounded to
-``decimals`` places (half away from zero), the precision the chart displays.
+``Chart.rows`` (the table shows them as "k. A.", or the meaning of their ``symbol``) but draw
+nothing. Values are rounded to ``decimals`` places (half away from zero), the precision the
+chart displays.
 
-Periods are years (``2023`` or ``"2023"``, drawn on a linear year axis) or ISO dates
-(``"2024-12-31"``, drawn on a time axis).
+Periods are years (``2023`` or ``"2023"``, drawn on a linear year axis), ISO dates
+(``"2024-12-31"``, drawn on a time axis) or other periods such as GENESIS time codes
+(``"2023-10P6M"``, drawn in order on an axis of their German names, ``kek.core.periods``).
 
 Numbers use German formatting inside the spec (``config.locale``), so vega-embed in the browser
 and vl-convert for documents both show ``1.234,5``.
@@ -19,11 +21,15 @@ and vl-convert for documents both show ``1.234,5``.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import polars as pl
+
+from kek.core import periods
 
 from . import texts
 from .geo import ATTRIBUTION, district_features
@@ -66,6 +72,17 @@ CONFIG: dict[str, Any] = {
     "background": "#ffffff",
 }
 WIDTH = 560
+# Axis labels never overlap: Vega hides a label that would touch its neighbour ("greedy"), and
+# time axes ask for at most TIME_TICKS labels, horizontal value axes for VALUE_TICKS (German
+# numbers such as 20.000.000 are long). Named periods ("Wintersemester 2023/24") are turned
+# when they would not fit side by side on the narrowest screen (NARROWEST px, the web charts
+# fill their column).
+LABEL_SEPARATION = 6
+LABELS_APART = {"labelOverlap": "greedy", "labelSeparation": LABEL_SEPARATION}
+TIME_TICKS = 8
+VALUE_TICKS = 6
+NARROWEST = 320
+LABEL_CHAR_WIDTH = 7  # px per character at labelFontSize 12, a generous estimate
 HAS_VALUE = {"filter": "isValid(datum.value)"}
 MEASURED = "Messwert"
 TARGET = "Zielwert"
@@ -101,8 +118,11 @@ class Chart:
 # --- rows -------------------------------------------------------------------------------------
 
 
-def _frame(rows: Rows, schema: Schema, decimals: int) -> pl.DataFrame:
-    """The rows as a frame with exactly ``schema``'s columns, values rounded for display."""
+def _frame(
+    rows: Rows, schema: Schema, decimals: int, optional: Schema | None = None
+) -> pl.DataFrame:
+    """The rows as a frame with exactly ``schema``'s columns (and those of ``optional`` that
+    the rows have), values rounded for display."""
     frame: pl.DataFrame | None
     if isinstance(rows, pl.DataFrame):
         frame = rows
@@ -114,16 +134,50 @@ def _frame(rows: Rows, schema: Schema, decimals: int) -> pl.DataFrame:
     missing = [name for name in schema if name not in frame.columns]
     if missing:
         raise ValueError(f"chart rows lack the keys {missing}")
-    frame = frame.select(pl.col(name).cast(dtype) for name, dtype in schema.items())
+    wanted = {**schema, **{k: v for k, v in (optional or {}).items() if k in frame.columns}}
+    frame = frame.select(pl.col(name).cast(dtype) for name, dtype in wanted.items())
     # Half away from zero, as in official statistics (and as JavaScript's toFixed in the chart).
     return frame.with_columns(pl.col("value").round(decimals, mode="half_away_from_zero"))
 
 
-def _periods(frame: pl.DataFrame) -> tuple[pl.DataFrame, bool]:
-    """Periods as int years when all are years, else as ISO text; returns (frame, is_year)."""
+# Rows may say why a value is missing: the status symbol of official statistics (SPEC §5).
+SYMBOL: Schema = {"symbol": pl.String}
+
+
+def _symbol_column(frame: pl.DataFrame) -> dict[str, str]:
+    return {"symbol": "Zeichen"} if "symbol" in frame.columns else {}
+
+
+YEAR, DATE, CODE = "year", "date", "code"
+
+
+def _periods(frame: pl.DataFrame) -> tuple[pl.DataFrame, str]:
+    """Periods as int years when all are years (kind ``year``), else as text: ISO dates (kind
+    ``date``, a time axis) or other periods such as the semester code ``2023-10P6M`` (kind
+    ``code``, drawn in order on an axis of their German names); returns (frame, kind)."""
     text = frame["period"].cast(pl.String)
-    is_year = bool(text.str.contains(r"^\d{4}$").all())
-    return frame.with_columns(period=text.cast(pl.Int64) if is_year else text), is_year
+    if bool(text.str.contains(r"^\d{4}$").all()):
+        return frame.with_columns(period=text.cast(pl.Int64)), YEAR
+    kind = DATE if bool(text.str.contains(r"^\d{4}-\d{2}-\d{2}$").all()) else CODE
+    return frame.with_columns(period=text), kind
+
+
+def _period_order(frame: pl.DataFrame) -> pl.Expr:
+    """Chronological position of each row's period (by its last day, kek.core.periods)."""
+    ordered = sorted(frame["period"].unique().to_list(), key=periods.period_order)
+    return pl.col("period").replace_strict(ordered, list(range(len(ordered))), default=None)
+
+
+def _labelled(rows: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """The rows the spec draws: for periods of kind ``code`` with their German name."""
+    if kind != CODE:
+        return rows
+    return [
+        {**row, "period_label": periods.format_period(row["period"])}
+        if row["period"] is not None
+        else row
+        for row in rows
+    ]
 
 
 # --- spec parts -------------------------------------------------------------------------------
@@ -149,8 +203,12 @@ def _unit_label(unit: str) -> str:
     return f"Wert ({unit})" if unit else "Wert"
 
 
-def _value(decimals: int, unit: str, *, zero: bool = True) -> dict[str, Any]:
-    axis = {"format": _fmt(decimals), "title": _unit_label(unit)}
+def _value(decimals: int, unit: str, *, zero: bool = True, across: bool = False) -> Spec:
+    """The value channel; ``across``: a horizontal axis, whose long German numbers
+    (``20.000.000``) get few ticks."""
+    axis: Spec = {"format": _fmt(decimals), "title": _unit_label(unit), **LABELS_APART}
+    if across:
+        axis["tickCount"] = VALUE_TICKS
     channel = {"field": "value", "type": "quantitative", "axis": axis}
     return channel if zero else {**channel, "scale": {"zero": False}}
 
@@ -159,22 +217,58 @@ def _value_tooltip(decimals: int) -> dict[str, Any]:
     return {"field": "value", "type": "quantitative", "title": "Wert", "format": _fmt(decimals)}
 
 
-def _period(is_year: bool) -> dict[str, Any]:
-    if is_year:
-        axis = {"format": "d", "tickMinStep": 1, "title": "Jahr"}
+def _period(kind: str, frame: pl.DataFrame) -> Spec:
+    """The time axis: years, dates or named periods, with at most ``TIME_TICKS`` labels and
+    labels that never overlap (Vega hides those that would, ``labelOverlap``)."""
+    values = frame["period"].drop_nulls()
+    if kind == YEAR:
+        years = values.cast(pl.Int64).to_list()
+        span = max(years) - min(years) + 1 if years else 1
+        axis = {"format": "d", "tickMinStep": 1, "tickCount": min(span, TIME_TICKS)}
+        axis = {**axis, "title": "Jahr", **LABELS_APART}
         return {"field": "period", "type": "quantitative", "scale": {"zero": False}, "axis": axis}
-    axis = {"format": "%Y", "tickCount": "year", "title": "Zeitpunkt"}
-    return {"field": "period", "type": "temporal", "axis": axis}
+    if kind == DATE:
+        axis = {**_date_ticks(values), "title": "Zeitpunkt", **LABELS_APART}
+        return {"field": "period", "type": "temporal", "axis": axis}
+    labels = [periods.format_period(p) for p in sorted(values.unique(), key=periods.period_order)]
+    longest = max((len(label) for label in labels), default=0)
+    fits = len(labels) * (longest * LABEL_CHAR_WIDTH + LABEL_SEPARATION) <= NARROWEST
+    axis = {"title": "Zeitraum", "labelAngle": 0 if fits else -40, "labelLimit": 160}
+    return {
+        "field": "period_label",
+        "type": "ordinal",
+        "sort": labels,
+        "axis": {**axis, **LABELS_APART},
+    }
 
 
-def _period_tooltip(is_year: bool) -> dict[str, Any]:
-    if is_year:
+def _date_ticks(dates: pl.Series) -> Spec:
+    """Ticks at years (``2024``), every n-th year for long series, or at months (``06.2024``)
+    for series shorter than three years; never more than ``TIME_TICKS``."""
+    days = dates.str.to_date("%Y-%m-%d", strict=False).drop_nulls()
+    if days.is_empty():
+        return {"format": "%Y", "tickCount": {"interval": "year", "step": 1}}
+    first, last = days.min(), days.max()
+    assert isinstance(first, date) and isinstance(last, date)
+    years = last.year - first.year + 1
+    if years >= 3:
+        step = math.ceil(years / TIME_TICKS)
+        return {"format": "%Y", "tickCount": {"interval": "year", "step": step}}
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = max(1, math.ceil(months / TIME_TICKS))
+    return {"format": "%m.%Y", "tickCount": {"interval": "month", "step": step}}
+
+
+def _period_tooltip(kind: str) -> dict[str, Any]:
+    if kind == YEAR:
         return {"field": "period", "type": "quantitative", "title": "Jahr", "format": "d"}
-    return {"field": "period", "type": "temporal", "title": "Zeitpunkt", "format": "%d.%m.%Y"}
+    if kind == DATE:
+        return {"field": "period", "type": "temporal", "title": "Zeitpunkt", "format": "%d.%m.%Y"}
+    return {"field": "period_label", "type": "nominal", "title": "Zeitraum"}
 
 
-def _period_label(is_year: bool) -> str:
-    return "Jahr" if is_year else "Zeitpunkt"
+def _period_label(kind: str) -> str:
+    return {YEAR: "Jahr", DATE: "Zeitpunkt"}.get(kind, "Zeitraum")
 
 
 def _by_region(channel_range: tuple[Any, ...], regions: list[str], legend: Any) -> Spec:
@@ -195,35 +289,37 @@ def time_series(
 ) -> Chart:
     """Lines over time for one or more regions (e.g. district vs. Land vs. Germany).
 
-    Rows: ``region`` (name), ``period``, ``value``. Regions keep their first-seen order (legend,
-    colours, rows); ``home`` (a region name) is named first in the text alternative."""
+    Rows: ``region`` (name), ``period``, ``value`` and optionally ``symbol`` (why a value is
+    missing). Regions keep their first-seen order (legend, colours, rows); ``home`` (a region
+    name) is named first in the text alternative."""
     schema = {"region": pl.String, "period": pl.String, "value": pl.Float64}
-    frame, is_year = _periods(_frame(rows, schema, decimals))
+    frame, kind = _periods(_frame(rows, schema, decimals, SYMBOL))
     regions = frame["region"].unique(maintain_order=True).to_list()
     order = pl.col("region").replace_strict(regions, list(range(len(regions))))
-    frame = frame.sort(order, "period", maintain_order=True)
+    frame = frame.sort(order, _period_order(frame), maintain_order=True)
     description = texts.time_series_text(frame, title, unit, decimals, home)
     legend = {"title": None, "symbolType": "stroke", "symbolStrokeWidth": 2}
     region_tooltip = {"field": "region", "type": "nominal", "title": "Gebiet"}
     encoding = {
-        "x": _period(is_year),
+        "x": _period(kind, frame),
         "y": _value(decimals, unit, zero=False),
         "color": _by_region(PALETTE, regions, legend),
         "strokeDash": _by_region(DASHES, regions, legend),
         "shape": _by_region(SHAPES, regions, legend),
-        "tooltip": [region_tooltip, _period_tooltip(is_year), _value_tooltip(decimals)],
+        "tooltip": [region_tooltip, _period_tooltip(kind), _value_tooltip(decimals)],
     }
     data_rows = frame.to_dicts()
     spec = _base(
         title,
         description,
-        data_rows,
+        _labelled(data_rows, kind),
         height=300,
         transform=[HAS_VALUE],
         mark={"type": "line", "point": True, "strokeWidth": 2},
         encoding=encoding,
     )
-    columns = {"region": "Gebiet", "period": _period_label(is_year), "value": _unit_label(unit)}
+    columns = {"region": "Gebiet", "period": _period_label(kind), "value": _unit_label(unit)}
+    columns |= _symbol_column(frame)
     return Chart(spec, title, description, data_rows, columns, decimals=decimals)
 
 
@@ -235,15 +331,16 @@ def comparison_bars(
 ) -> Chart:
     """Horizontal bars, one per row (e.g. district, Land, Germany), in the given order.
 
-    Rows: ``region`` (name), ``value``. The bar of ``home`` is coloured and its label bold."""
-    frame = _frame(rows, {"region": pl.String, "value": pl.Float64}, decimals)
+    Rows: ``region`` (name), ``value`` and optionally ``symbol``. The bar of ``home`` is
+    coloured and its label bold."""
+    frame = _frame(rows, {"region": pl.String, "value": pl.Float64}, decimals, SYMBOL)
     description = texts.bars_text(frame, title, unit, decimals, home)
     bold_home = {"condition": {"test": _is("value", home), "value": "bold"}, "value": "normal"}
     y = {
         "field": "region",
         "type": "nominal",
         "sort": frame["region"].to_list(),
-        "axis": {"title": None, "labelLimit": 220, "labelFontWeight": bold_home},
+        "axis": {"title": None, "labelLimit": 220, "labelFontWeight": bold_home, **LABELS_APART},
     }
     colour = {"condition": {"test": _is("region", home), "value": HOME_COLOUR}}
     region_tooltip = {"field": "region", "type": "nominal", "title": "Gebiet"}
@@ -257,7 +354,7 @@ def comparison_bars(
         transform=[HAS_VALUE],
         encoding={
             "y": y,
-            "x": _value(decimals, unit),
+            "x": _value(decimals, unit, across=True),
             "tooltip": [region_tooltip, _value_tooltip(decimals)],
         },
         layer=[
@@ -265,7 +362,7 @@ def comparison_bars(
             {"mark": {"type": "text", "align": "left", "dx": 4}, "encoding": value_label},
         ],
     )
-    columns = {"region": "Gebiet", "value": _unit_label(unit)}
+    columns = {"region": "Gebiet", "value": _unit_label(unit)} | _symbol_column(frame)
     return Chart(spec, title, description, data_rows, columns, decimals=decimals)
 
 
@@ -274,8 +371,9 @@ def comparison_bars(
 _DISTRICT_SCHEMA = {"ags": pl.String, "region": pl.String, "value": pl.Float64}
 
 
-def _district_columns(unit: str) -> dict[str, str]:
-    return {"ags": "Kreisschlüssel", "region": "Kreis", "value": _unit_label(unit)}
+def _district_columns(unit: str, frame: pl.DataFrame) -> dict[str, str]:
+    columns = {"ags": "Kreisschlüssel", "region": "Kreis", "value": _unit_label(unit)}
+    return columns | _symbol_column(frame)
 
 
 def district_rows(rows: Rows, decimals: int = 1) -> pl.DataFrame:
@@ -296,11 +394,12 @@ def distribution(
 ) -> Chart:
     """Strip plot of all districts' values with the median and the home district marked.
 
-    Rows: ``ags``, ``region`` (name), ``value``; ``home`` is the home district's AGS;
+    Rows: ``ags``, ``region`` (name), ``value``, optionally ``symbol``; ``home`` is the home
+    district's AGS;
     ``direction`` (+1/−1/0) only changes how the text alternative states its rank;
     ``summary`` (``kek.statistics.analysis.district_summary``) gives the text alternative its
     range, median and the home district's rank."""
-    frame = _frame(rows, _DISTRICT_SCHEMA, decimals)
+    frame = _frame(rows, _DISTRICT_SCHEMA, decimals, SYMBOL)
     description = texts.distribution_text(summary, title, unit, decimals, direction)
     region_tooltip = {"field": "region", "type": "nominal", "title": "Kreis"}
     median = {"aggregate": [{"op": "median", "field": "value", "as": "median"}]}
@@ -310,7 +409,7 @@ def distribution(
             "transform": [HAS_VALUE],
             "mark": {"type": "tick", "color": OTHER_COLOUR, "thickness": 1.5, "size": 40},
             "encoding": {
-                "x": _value(decimals, unit, zero=False),
+                "x": _value(decimals, unit, zero=False, across=True),
                 "tooltip": [region_tooltip, _value_tooltip(decimals)],
             },
         },
@@ -324,7 +423,8 @@ def distribution(
         layers += _home_marker(home, decimals)
     data_rows = frame.to_dicts()
     spec = _base(title, description, data_rows, height=90, layer=layers)
-    return Chart(spec, title, description, data_rows, _district_columns(unit), decimals=decimals)
+    columns = _district_columns(unit, frame)
+    return Chart(spec, title, description, data_rows, columns, decimals=decimals)
 
 
 def _home_marker(home: str, decimals: int) -> list[dict[str, Any]]:
@@ -359,12 +459,13 @@ def choropleth(
 ) -> Chart:
     """Map of all districts coloured by value (grey: no value), the home district outlined.
 
-    Rows: ``ags``, ``region`` (name), ``value``, joined to the boundaries by AGS (lookup
+    Rows: ``ags``, ``region`` (name), ``value`` (optionally ``symbol``), joined to the
+    boundaries by AGS (lookup
     transform). ``geojson_url`` (the static URL of ``geo/kreise.geojson``) makes the web spec
     load the boundaries; without it they are embedded. :meth:`Chart.static_spec` always embeds
     them (for SVG/PNG). The attribution ``© GeoBasis-DE / BKG (2021)`` is the spec's footer and
     ``Chart.attribution`` (shown under the map by the template)."""
-    frame = _frame(rows, _DISTRICT_SCHEMA, decimals)
+    frame = _frame(rows, _DISTRICT_SCHEMA, decimals, SYMBOL)
     features = district_features()
     description = texts.map_text(summary, title, unit, decimals, direction, len(features))
     data_rows = frame.to_dicts()
@@ -387,7 +488,7 @@ def choropleth(
             "from": {"data": {"values": data_rows}, "key": "ags", "fields": ["value"]},
         }
     ]
-    columns = _district_columns(unit)
+    columns = _district_columns(unit, frame)
     return Chart(spec, title, description, data_rows, columns, ATTRIBUTION, inline, decimals)
 
 
@@ -440,8 +541,9 @@ def measurement_series(
     Rows: ``period``, ``value``. With ``target`` the rows get one more row of kind
     ``Zielwert`` (period ``target_period``, e.g. the target year), drawn as a dashed line."""
     frame = _frame(rows, {"period": pl.String, "value": pl.Float64}, decimals)
-    frame, is_year = _periods(frame)
-    frame = frame.sort("period", maintain_order=True).with_columns(kind=pl.lit(MEASURED))
+    frame, kind = _periods(frame)
+    frame = frame.sort(_period_order(frame), maintain_order=True)
+    frame = frame.with_columns(kind=pl.lit(MEASURED))
     data_rows = frame.to_dicts()
     target_row = None
     if target is not None:
@@ -452,20 +554,20 @@ def measurement_series(
     measured = {"filter": f"datum.kind === '{MEASURED}' && isValid(datum.value)"}
     line = {"type": "line", "point": True, "strokeWidth": 2, "color": NEUTRAL_COLOUR}
     encoding = {
-        "x": _period(is_year),
+        "x": _period(kind, frame),
         "y": _value(decimals, unit, zero=False),
-        "tooltip": [_period_tooltip(is_year), _value_tooltip(decimals)],
+        "tooltip": [_period_tooltip(kind), _value_tooltip(decimals)],
     }
     layers = [{"transform": [measured], "mark": line, "encoding": encoding}]
     if target_row:
         layers += _target_layers(target_period, decimals)
-    spec = _base(title, description, data_rows, height=260, layer=layers)
-    columns = {"period": _period_label(is_year), "value": _unit_label(unit), "kind": "Art"}
+    spec = _base(title, description, _labelled(data_rows, kind), height=260, layer=layers)
+    columns = {"period": _period_label(kind), "value": _unit_label(unit), "kind": "Art"}
     return Chart(spec, title, description, data_rows, columns, decimals=decimals)
 
 
 def _target_layers(target_period: Any, decimals: int) -> list[dict[str, Any]]:
-    when = f" {texts.format_period(target_period)}" if target_period is not None else ""
+    when = f" {periods.format_period(target_period)}" if target_period is not None else ""
     selected = [{"filter": f"datum.kind === '{TARGET}'"}]
     label = f"'Ziel{when}: ' + format(datum.value, '{_fmt(decimals)}')"
     y = {"field": "value", "type": "quantitative"}

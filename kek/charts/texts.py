@@ -9,7 +9,10 @@ from typing import Any
 
 import polars as pl
 
-NO_VALUE = "k. A."
+from kek.core.periods import format_period as format_period
+from kek.core.symbols import NO_VALUE as NO_VALUE
+from kek.core.symbols import SYMBOLS, Shown
+
 NO_DATA = "Es liegen keine Werte vor."
 
 
@@ -21,12 +24,14 @@ def format_number(value: float | None, decimals: int = 1) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".").replace("-", "−")
 
 
-def format_period(period: Any) -> str:
-    """``2023`` → ``2023``; ``2024-12-31`` → ``31.12.2024``; other texts unchanged."""
-    text = str(period)
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        return f"{text[8:10]}.{text[5:7]}.{text[:4]}"
-    return text
+def shown(value: float | None, symbol: str | None = None, decimals: int = 1) -> Shown:
+    """A table cell's value: the German number, else the status symbol explained (see
+    :class:`kek.core.symbols.Shown`), else ``k. A.``."""
+    if value is not None and not (isinstance(value, float) and math.isnan(value)):
+        return Shown(format_number(value, decimals))
+    if symbol in SYMBOLS:
+        return Shown(NO_VALUE, symbol or "")
+    return Shown()
 
 
 def in_unit(unit: str) -> str:
@@ -89,9 +94,10 @@ def bars_text(frame: pl.DataFrame, title: str, unit: str, decimals: int, home: s
         f"Höchster Wert: {high['region']} mit {format_number(high['value'], decimals)}.",
         f"Niedrigster Wert: {low['region']} mit {format_number(low['value'], decimals)}.",
     ]
-    home_values = frame.filter(pl.col("region") == home)["value"] if home is not None else None
-    if home_values is not None and len(home_values):
-        parts.append(f"{home}: {format_number(home_values[0], decimals)}.")
+    home_rows = frame.filter(pl.col("region") == home) if home is not None else frame.clear()
+    if home_rows.height:
+        row = home_rows.row(0, named=True)
+        parts.append(f"{home}: {shown(row['value'], row.get('symbol'), decimals).words}.")
     return " ".join(parts)
 
 
