@@ -8,10 +8,12 @@ values for all indicators in another.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
+from django.db.models import Max, Q
 from django.templatetags.static import static
 
 from kek.charts import (
@@ -22,7 +24,9 @@ from kek.charts import (
     district_rows,
     time_series,
 )
-from kek.charts.texts import NO_VALUE, format_number, format_period
+from kek.charts.texts import format_number, shown
+from kek.core.periods import format_period, newest, period_order
+from kek.core.symbols import Shown
 from kek.regions.models import Region
 
 from . import analysis
@@ -33,15 +37,8 @@ LICENCE_URL = "https://www.govdata.de/dl-de/by-2-0"
 SOURCE_LINE = "Statistische Ämter des Bundes und der Länder, Regionaldatenbank Deutschland"
 GERMANY = "DG"
 LEVELS = (Region.Level.COUNTRY, Region.Level.STATE, Region.Level.DISTRICT)
+MUNICIPAL_KEY = 8  # digits of a municipality's key (AGS)
 CHART_NAMES = ("zeitreihe", "vergleich", "verteilung", "karte")
-SYMBOLS = {
-    "-": "nichts vorhanden",
-    "0": "weniger als die Hälfte der kleinsten Einheit",
-    ".": "unbekannt oder geheim",
-    "...": "noch nicht verfügbar",
-    "/": "nicht sicher genug",
-    "x": "nicht sinnvoll",
-}
 OBSERVATION_SCHEMA = {
     "region_key": pl.String,
     "region_name": pl.String,
@@ -75,11 +72,9 @@ def decimals_for(values: pl.Series) -> int:
 
 
 def shown_value(value: float | None, symbol: str, decimals: int) -> str:
-    if value is not None:
-        return format_number(value, decimals)
-    if symbol in SYMBOLS:
-        return f"{symbol} ({SYMBOLS[symbol]})"
-    return NO_VALUE
+    """The value as plain text: the number, ``- (nichts vorhanden)`` for a symbol or
+    ``k. A.`` (pages show :func:`kek.charts.texts.shown`, which explains the symbol)."""
+    return str(shown(value, symbol, decimals))
 
 
 # --- overview: latest home value of every indicator ------------------------------------------
@@ -88,7 +83,7 @@ def shown_value(value: float | None, symbol: str, decimals: int) -> str:
 @dataclass
 class IndicatorSummary:
     indicator: Indicator
-    value: str
+    value: Shown
     period: str
 
 
@@ -114,7 +109,7 @@ def topic_summaries(home_region: Region, topic: Topic | None = None) -> list[Top
     others = TopicSummary(None)
     for indicator in indicators:
         summary = by_topic.get(indicator.topic_id, others)
-        value, period = latest.get(indicator.pk, (NO_VALUE, ""))
+        value, period = latest.get(indicator.pk, (Shown(), ""))
         summary.indicators.append(IndicatorSummary(indicator, value, period))
     return [*by_topic.values(), *([others] if others.indicators else [])]
 
@@ -127,7 +122,7 @@ def total_priority() -> pl.Expr:
     return pl.when(key == analysis.TOTAL).then(0).when(all_total).then(1).otherwise(2)
 
 
-def _latest_home_values(home_region: Region, topic: Topic | None) -> dict[int, tuple[str, str]]:
+def _latest_home_values(home_region: Region, topic: Topic | None) -> dict[int, tuple[Shown, str]]:
     """indicator id → (shown value, shown period) of the latest total of the home district."""
     rows = Observation.objects.filter(region=home_region)
     if topic:
@@ -156,7 +151,7 @@ def _latest_home_values(home_region: Region, topic: Topic | None) -> dict[int, t
     latest = totals.group_by("indicator_id", maintain_order=True).first()
     return {
         row["indicator_id"]: (
-            shown_value(row["value"], row["symbol"], decimals_for(pl.Series([row["value"]]))),
+            shown(row["value"], row["symbol"], decimals_for(pl.Series([row["value"]]))),
             format_period(row["period"]),
         )
         for row in latest.iter_rows(named=True)
@@ -177,7 +172,11 @@ class IndicatorData:
     frame: pl.DataFrame  # analysis long table: country, Länder and districts
     land: Region | None
     germany: Region | None
-    batch: ImportBatch | None
+    batch: ImportBatch | None  # the newest import of the indicator's values
+    data_period: str | None = None  # newest period of any of its values (Datenstand)
+    municipalities: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(schema=OBSERVATION_SCHEMA)
+    )
 
     @property
     def code(self) -> str:
@@ -209,7 +208,10 @@ class IndicatorData:
     def districts_at_latest(self) -> pl.DataFrame:
         latest = self.at_latest().filter(pl.col("region_level") == analysis.DISTRICT)
         return latest.sort("region_key").select(
-            ags=pl.col("region_key"), region=pl.col("region_name"), value=pl.col("value")
+            ags=pl.col("region_key"),
+            region=pl.col("region_name"),
+            value=pl.col("value"),
+            symbol=pl.col("symbol"),
         )
 
     def references(self) -> list[Region]:
@@ -218,37 +220,47 @@ class IndicatorData:
 
 
 def load_indicator(indicator: Indicator, home: Region, wanted: str | None) -> IndicatorData:
-    """Observations of ``indicator`` for Germany, the Länder and the districts in the chosen
-    disaggregation (``wanted``, default the total). Raises LookupError for an unknown one."""
-    options = list(
+    """Observations of ``indicator`` for Germany, the Länder, the districts and the home
+    district's municipalities in the chosen disaggregation (``wanted``, default the total),
+    the newest period of all its values and its newest import; four queries. Raises
+    LookupError for an unknown disaggregation."""
+    stored = list(
         Observation.objects.filter(indicator=indicator)
-        .order_by("disaggregation")
-        .values_list("disaggregation", flat=True)
-        .distinct()
+        .values("disaggregation", "period")
+        .annotate(batch=Max("batch_id"))
+        .order_by("disaggregation", "period")
+        .values_list("disaggregation", "period", "batch")
     )
+    options = sorted({option for option, _, _ in stored})
     chosen = default_disaggregation(options) if wanted is None else wanted
     if wanted is not None and wanted not in options:
         raise LookupError(wanted)
-    rows = Observation.objects.filter(
-        indicator=indicator, disaggregation=chosen, region__level__in=LEVELS
-    ).values_list(
+    here = Q(region__level__in=LEVELS) | Q(
+        region__level=Region.Level.MUNICIPALITY, region__ags__startswith=home.ags
+    )
+    rows = Observation.objects.filter(here, indicator=indicator, disaggregation=chosen).values_list(
         "region__ags", "region__name", "region__level", "period", "value", "symbol", "batch_id"
     )
-    frame = pl.DataFrame(list(rows), schema=OBSERVATION_SCHEMA, orient="row").with_columns(
+    every = pl.DataFrame(list(rows), schema=OBSERVATION_SCHEMA, orient="row").with_columns(
         indicator=pl.lit(indicator.code), disaggregation=pl.lit(chosen)
     )
+    local = (pl.col("region_level") == Region.Level.MUNICIPALITY.value) & (
+        pl.col("region_key").str.len_chars() == MUNICIPAL_KEY
+    )
     references = {r.ags: r for r in Region.objects.filter(ags__in=[home.ags[:2], GERMANY])}
-    batch_id = frame["batch_id"].max()
-    batch = ImportBatch.objects.filter(pk=batch_id).first() if batch_id is not None else None
+    batch_ids = [batch for _, _, batch in stored if batch is not None]
+    batch = ImportBatch.objects.filter(pk=max(batch_ids)).first() if batch_ids else None
     return IndicatorData(
         indicator=indicator,
         home=home,
         disaggregations=options,
         disaggregation=chosen,
-        frame=frame,
+        frame=every.filter(pl.col("region_level").is_in([level.value for level in LEVELS])),
         land=references.get(home.ags[:2]),
         germany=references.get(GERMANY),
         batch=batch,
+        data_period=newest(period for _, period, _ in stored),
+        municipalities=every.filter(local),
     )
 
 
@@ -263,7 +275,9 @@ def charts(data: IndicatorData) -> dict[str, Chart]:
         order = pl.col("region_key").replace_strict(keys, list(range(len(keys))))
         rows = data.frame.filter(pl.col("region_key").is_in(keys)).sort(order, "period")
         result["zeitreihe"] = time_series(
-            rows.select(region=pl.col("region_name"), period="period", value="value"),
+            rows.select(
+                region=pl.col("region_name"), period="period", value="value", symbol="symbol"
+            ),
             title=f"{name}: {data.home.name}, Land und Deutschland im Zeitverlauf",
             unit=unit,
             decimals=decimals,
@@ -273,8 +287,12 @@ def charts(data: IndicatorData) -> dict[str, Chart]:
     if data.latest_period is None:
         return result
     values = dict(zip(latest["region_key"], latest["value"], strict=True))
+    symbols = dict(zip(latest["region_key"], latest["symbol"], strict=True))
     if any(values.get(key) is not None for key in keys):
-        bars = [{"region": r.name, "value": values.get(r.ags)} for r in data.references()]
+        bars = [
+            {"region": r.name, "value": values.get(r.ags), "symbol": symbols.get(r.ags)}
+            for r in data.references()
+        ]
         result["vergleich"] = comparison_bars(
             bars,
             title=f"{name} ({format_period(data.latest_period)}): Kreis, Land und Deutschland",
@@ -332,22 +350,34 @@ def home_rank(data: IndicatorData) -> dict[str, Any] | None:
     }
 
 
-def comparison_rows(data: IndicatorData) -> list[dict[str, str]]:
-    """Home district vs. Land vs. Germany per period, newest first, formatted for the table."""
+def comparison_rows(data: IndicatorData) -> list[dict[str, Any]]:
+    """Home district vs. Land vs. Germany per period, newest first, formatted for the table
+    (values as :class:`~kek.core.symbols.Shown`, symbols explained)."""
     if data.frame.is_empty():
         return []
     compared = analysis.comparison(data.frame, data.directions, data.home.ags)
-    compared = compared.sort("period", descending=True)
     decimals = data.decimals
+    symbols = {
+        (key, str(period)): symbol
+        for key, period, symbol in data.frame.select("region_key", "period", "symbol").iter_rows()
+        if symbol
+    }
     verdict = {1: "besser", -1: "schlechter", 0: "gleich"}
     rows = []
-    for row in compared.iter_rows(named=True):
+    ordered = sorted(
+        compared.iter_rows(named=True), key=lambda r: period_order(r["period"]), reverse=True
+    )
+    for row in ordered:
+        period = str(row["period"])
+        keys = {"value": data.home.ags, "land_value": row["land_key"], "germany_value": GERMANY}
+        values = {
+            column: shown(row[column], symbols.get((key, period)), decimals)
+            for column, key in keys.items()
+        }
         rows.append(
             {
                 "period": format_period(row["period"]),
-                "value": format_number(row["value"], decimals),
-                "land_value": format_number(row["land_value"], decimals),
-                "germany_value": format_number(row["germany_value"], decimals),
+                **values,
                 "diff_land_pct": _percent(row["diff_land_pct"]),
                 "diff_germany_pct": _percent(row["diff_germany_pct"]),
                 "vs_land": verdict.get(row["vs_land"], ""),
@@ -357,16 +387,76 @@ def comparison_rows(data: IndicatorData) -> list[dict[str, str]]:
     return rows
 
 
-def _percent(value: float | None) -> str:
+def _percent(value: float | None) -> Shown:
     if value is None:
-        return NO_VALUE
+        return Shown()
     text = format_number(value, 1)
-    return f"{text} %" if value <= 0 else f"+{text} %"
+    return Shown(f"{text} %" if value <= 0 else f"+{text} %")
 
 
-def home_value(data: IndicatorData) -> str:
+# --- the home district's municipalities ------------------------------------------------------
+
+MUNICIPAL_ORDERS = {
+    "name": "nach Name",
+    "wert": "nach Wert, höchster zuerst",
+    "wert-aufsteigend": "nach Wert, niedrigster zuerst",
+}
+
+
+@dataclass
+class MunicipalTable:
+    """The home district's municipalities in the newest period that has municipal values."""
+
+    period: str  # as stored
+    order: str  # a key of MUNICIPAL_ORDERS
+    rows: list[dict[str, Any]]
+
+    @property
+    def period_label(self) -> str:
+        return format_period(self.period)
+
+    @property
+    def with_value(self) -> int:
+        return sum(1 for row in self.rows if row["value"] is not None)
+
+
+def municipal_table(data: IndicatorData, order: str | None = None) -> MunicipalTable | None:
+    """The municipalities (eight-digit keys) of the home district with their value in the
+    newest period of the imported municipal values, sorted by name (German alphabet) or by
+    value (``order``: a key of MUNICIPAL_ORDERS; missing values last); None without any."""
+    frame = data.municipalities
+    period = newest(frame["period"].unique().to_list())
+    if period is None:
+        return None
+    order = order if order in MUNICIPAL_ORDERS else "name"
+    latest = frame.filter(pl.col("period") == period)
+    decimals = decimals_for(latest["value"])
+    rows = [
+        {
+            "ags": row["region_key"],
+            "name": row["region_name"],
+            "value": row["value"],
+            "shown": shown(row["value"], row["symbol"], decimals),
+        }
+        for row in latest.iter_rows(named=True)
+    ]
+    rows.sort(key=lambda row: (_name_key(row["name"]), row["ags"]))
+    if order != "name":
+        numbered = [row for row in rows if row["value"] is not None]
+        numbered.sort(key=lambda row: row["value"], reverse=order == "wert")
+        rows = numbered + [row for row in rows if row["value"] is None]
+    return MunicipalTable(period, order, rows)
+
+
+def _name_key(name: str) -> str:
+    """Alphabetical order of German names (DIN 5007: ä as a, ß as ss)."""
+    plain = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))
+    return "".join(char for char in plain if not unicodedata.combining(char))
+
+
+def home_value(data: IndicatorData) -> Shown:
     latest = data.at_latest().filter(pl.col("region_key") == data.home.ags)
     if latest.is_empty():
-        return NO_VALUE
+        return Shown()
     row = latest.row(0, named=True)
-    return shown_value(row["value"], row["symbol"], data.decimals)
+    return shown(row["value"], row["symbol"], data.decimals)

@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from kek.charts.render import to_csv
-from kek.charts.texts import format_period
+from kek.core.periods import format_date, format_period
 from kek.core.routes import route_url
 from kek.core.views import render
 
@@ -52,6 +53,7 @@ def indicator_detail(request: HttpRequest, home, code: str) -> HttpResponse:
         {"key": key, "label": data.indicator.disaggregation_label(key)}
         for key in data.disaggregations
     ]
+    municipal = figures.municipal_table(data, request.GET.get("sortierung"))
     context = {
         "data": data,
         "indicator": data.indicator,
@@ -60,6 +62,13 @@ def indicator_detail(request: HttpRequest, home, code: str) -> HttpResponse:
         "charts": charts,
         "home_value": figures.home_value(data),
         "latest_period": format_period(data.latest_period) if data.latest_period else "",
+        "data_period": format_period(data.data_period) if data.data_period else "",
+        "imported_on": _imported_on(data.batch),
+        "downloaded_on": format_date(data.batch.downloaded_on)
+        if data.batch and data.batch.downloaded_on
+        else "",
+        "municipal": municipal,
+        "municipal_sorting": _sorting(data, municipal) if municipal else {},
         "rank": figures.home_rank(data),
         "comparison": figures.comparison_rows(data),
         "licence_name": figures.LICENCE_NAME,
@@ -67,6 +76,36 @@ def indicator_detail(request: HttpRequest, home, code: str) -> HttpResponse:
         "source_line": figures.SOURCE_LINE,
     }
     return render(request, home, "statistics/indicator.html", context)
+
+
+def _imported_on(batch) -> str:
+    """The day the newest import of the values finished (local time), ``02.12.2026``."""
+    if batch is None:
+        return ""
+    return format_date(timezone.localdate(batch.finished_at or batch.created_at))
+
+
+def _sorting(data: figures.IndicatorData, table: figures.MunicipalTable) -> dict[str, str]:
+    """Links of the municipal table's column headers (name; value, highest first, then
+    lowest first) and how it is sorted, keeping the chosen disaggregation."""
+
+    def link(order: str) -> str:
+        query = {"sortierung": order}
+        if data.disaggregation != figures.default_disaggregation(data.disaggregations):
+            query = {"merkmal": data.disaggregation, **query}
+        return "?" + urlencode(query) + "#gemeinden"
+
+    by_value = "wert-aufsteigend" if table.order == "wert" else "wert"
+    return {
+        "name_url": link("name"),
+        "value_url": link(by_value),
+        "name_sort": "ascending" if table.order == "name" else "none",
+        "value_sort": {"wert": "descending", "wert-aufsteigend": "ascending"}.get(
+            table.order, "none"
+        ),
+        "label": figures.MUNICIPAL_ORDERS[table.order],
+        "value_next": figures.MUNICIPAL_ORDERS[by_value],
+    }
 
 
 def chart_csv(request: HttpRequest, home, code: str, name: str) -> HttpResponse:

@@ -35,3 +35,16 @@ def test_indicator_page_with_map_is_accessible(page, axe, screenshot):
     page.evaluate("() => document.fonts.ready")
     screenshot(page, "indikator-bevoelkerung")
     axe(page)
+
+
+def test_municipal_table_sorts_and_is_accessible(page, axe):
+    page.goto("/daten/indikator/AI0111/")
+    section = page.locator("section[aria-labelledby=gemeinden]")
+    expect(section.get_by_role("heading", level=2)).to_have_text("Gemeinden in Nordsachsen")
+    first = section.locator("tbody tr").first.locator("th")
+    expect(first).to_have_text("Arzberg")
+    section.get_by_role("link", name=re.compile(r"^Wert")).click()
+    expect(page).to_have_url(re.compile(r"\?sortierung=wert#gemeinden$"))
+    expect(first).to_have_text("Schkeuditz, Stadt")  # the highest share of settlement area
+    expect(section.locator("th[aria-sort=descending]")).to_have_count(1)
+    axe(page)

@@ -70,7 +70,7 @@ def test_indicator_page_shows_value_source_licence_rank_and_charts(client, nords
     assert "Statistische Ämter des Bundes und der Länder, Regionaldatenbank Deutschland" in html
     assert "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)" in html
     assert "Tabelle 12411-01-01-4" in html
-    assert "neuester Wert 31.12.2024" in html
+    assert "Datenstand 31.12.2024 · importiert am " in html
     assert "Datei 12411-01-01-4.ffcsv.csv" in html
     assert "© GeoBasis-DE / BKG (2021)" in html
     home = population("14730")
@@ -93,7 +93,7 @@ def test_indicator_page_shows_value_source_licence_rank_and_charts(client, nords
 def test_comparison_csv_holds_district_land_and_germany(client, nordsachsen):
     rows = rows_of(client.get("/daten/indikator/BEVSTD/vergleich.csv"))
     assert [row["region"] for row in rows] == ["Nordsachsen", "Sachsen", "Deutschland"]
-    assert list(rows[0]) == ["region", "value"]
+    assert list(rows[0]) == ["region", "value", "symbol"]
     assert float(rows[0]["value"]) == 199422
     # The shipped population table has districts only: Land and Germany are their sums.
     districts = Observation.objects.filter(
@@ -106,7 +106,7 @@ def test_comparison_csv_holds_district_land_and_germany(client, nordsachsen):
 
 def test_distribution_csv_has_every_district_with_its_value(client, nordsachsen):
     rows = rows_of(client.get("/daten/indikator/BEVSTD/verteilung.csv"))
-    assert list(rows[0]) == ["ags", "region", "value"]
+    assert list(rows[0]) == ["ags", "region", "value", "symbol"]
     stored = dict(
         Observation.objects.filter(
             indicator__code="BEVSTD", disaggregation="", region__level="district"
@@ -120,7 +120,7 @@ def test_time_series_csv_for_a_series_of_the_land_and_germany(client, nordsachse
     html = text(client.get("/daten/indikator/ABFALL1A/"))
     assert 'href="/daten/indikator/ABFALL1A/zeitreihe.csv' in html
     rows = rows_of(client.get("/daten/indikator/ABFALL1A/zeitreihe.csv"))
-    assert list(rows[0]) == ["region", "period", "value"]
+    assert list(rows[0]) == ["region", "period", "value", "symbol"]
     total = "ABFA02:INSGESAMT"  # the table has no empty key; this is its total
     stored = Observation.objects.filter(
         indicator__code="ABFALL1A", disaggregation=total, region__ags__in=["14", "DG"]
