@@ -7,7 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = "KEK"
 
     def ready(self) -> None:
+        from django.db import models
+        from wagtail.admin.ui.fields import register_display_class
+
+        from .admin_columns import YesNoDisplay
         from .backup import base_part
         from .registry import backup_parts
 
         backup_parts.register(base_part())
+        register_display_class(models.BooleanField, display_class=YesNoDisplay)
