@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.views.decorators.http import require_safe
 
 from .registry import PagePart, Registry
 
@@ -36,6 +37,7 @@ def add_parts(
     return templates
 
 
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """/favicon.ico, which browsers and feed readers ask for without reading the page's <link>:
     a redirect to the static icon (kek/favicon.ico, hashed name when the manifest is on)."""

@@ -24,6 +24,7 @@ def test_it_redirects_favicon_ico_to_the_static_file(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 302
     assert response["Location"] == "/static/kek/favicon.ico"
+    assert client.post("/favicon.ico").status_code == 405  # reads only
 
 
 @pytest.mark.django_db
