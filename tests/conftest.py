@@ -268,6 +268,9 @@ def restore_migration_data() -> None:
     if Page.objects.exists():
         return
     importlib.import_module("kek.accounts.migrations.0001_roles").create_groups(apps, None)
+    importlib.import_module("kek.accounts.migrations.0003_german_group_names").create_groups(
+        apps, None
+    )
     importlib.import_module("kek.goals.migrations.0002_sdgs").create(apps, None)
     locale, _ = Locale.objects.get_or_create(language_code="de")
     Page.add_root(

@@ -32,10 +32,10 @@ if TYPE_CHECKING:  # what the mixins below are mixed into
 else:
     _FormView = _PanelView = object
 
-from .roles import ADMIN
+from .roles import ADMIN, group_name
 
 ONLY_SUPERUSERS_GRANT_SUPERUSER = "Nur Superuser können Superuser-Rechte vergeben."
-ONLY_SUPERUSERS_GRANT_ADMIN = "Die Rolle „admin“ können nur Superuser vergeben."
+ONLY_SUPERUSERS_GRANT_ADMIN = f"Die Rolle „{group_name(ADMIN)}“ können nur Superuser vergeben."
 PANELS_ONLY_FOR_SUPERUSERS = "Seiten- und Sammlungsrechte können nur Superuser vergeben."
 
 
@@ -62,7 +62,7 @@ def refused_groups(actor, added) -> list[str]:
         return []
     reasons = []
     for group in added:
-        if group.name == ADMIN:
+        if group.name == group_name(ADMIN):
             reasons.append(ONLY_SUPERUSERS_GRANT_ADMIN)
             continue
         missing = missing_rights(actor, group.permissions.select_related("content_type"))
@@ -169,9 +169,10 @@ class GroupPanelsChecked(ForUserFormMixin, _PanelView):
 def _check_group_access(request, group) -> None:
     if is_superuser(request.user):
         return
-    if group.name == ADMIN or request.user.groups.filter(pk=group.pk).exists():
+    if group.name == group_name(ADMIN) or request.user.groups.filter(pk=group.pk).exists():
         raise PermissionDenied(
-            "Gruppen, denen Sie selbst angehören, und die Rolle „admin“ bearbeiten nur Superuser."
+            "Gruppen, denen Sie selbst angehören, und die Rolle "
+            f"„{group_name(ADMIN)}“ bearbeiten nur Superuser."
         )
 
 

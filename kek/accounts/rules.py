@@ -2,10 +2,12 @@
 
 import rules
 
-from .roles import ADMIN, PLANNER
+from .roles import ADMIN, MODERATOR, PLANNER, group_name
 
-is_planner = rules.is_group_member(PLANNER) | rules.is_superuser
-is_admin = rules.is_group_member(ADMIN) | rules.is_superuser
+is_planner = rules.is_group_member(group_name(PLANNER)) | rules.is_superuser
+is_admin = rules.is_group_member(group_name(ADMIN)) | rules.is_superuser
+# Participation staff (SPEC §1); forums and proposals, which they moderate, are still to come.
+is_moderator = rules.is_group_member(group_name(MODERATOR)) | rules.is_superuser
 is_staff_role = is_planner | is_admin
 
 rules.add_perm("wagtailadmin.access_admin", is_staff_role)

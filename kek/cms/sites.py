@@ -2,12 +2,12 @@
 
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import models, transaction
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
-from kek.accounts.roles import PLANNER
+from kek.accounts.roles import PLANNER, group
 from kek.core.defaults import SPEC_FILE, check_values, entries, mapping, text
 from kek.core.fileio import FileError, at, unknown_fields
 from kek.core.sanitise import rich_text
@@ -61,7 +61,7 @@ def remove_welcome_site() -> None:
 
 
 def grant_planner_permissions(page: Page) -> None:
-    planner = Group.objects.get(name=PLANNER)
+    planner = group(PLANNER)
     for codename in PAGE_PERMISSIONS:
         permission = Permission.objects.get(
             content_type__app_label="wagtailcore", codename=codename

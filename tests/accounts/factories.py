@@ -4,6 +4,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from kek.accounts.roles import GROUP_NAMES
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -16,5 +18,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def groups(self, create, names, **kwargs):
+        """Roles by their key ("planner") or any group by its name."""
         for name in names or []:
-            self.groups.add(Group.objects.get(name=name))
+            self.groups.add(Group.objects.get(name=GROUP_NAMES.get(name, name)))

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from kek.accounts.roles import ADMIN, PLANNER
+from kek.accounts.roles import ADMIN, PLANNER, group_name
 from tests.accounts.factories import UserFactory
 
 User = get_user_model()
@@ -44,8 +44,8 @@ def new_user(**fields) -> dict:
     return data | fields
 
 
-def group_ids(*names: str) -> list[str]:
-    return [str(Group.objects.get(name=name).pk) for name in names]
+def group_ids(*roles: str) -> list[str]:
+    return [str(Group.objects.get(name=group_name(role)).pk) for role in roles]
 
 
 def errors(response) -> str:
@@ -74,24 +74,26 @@ def test_admin_cannot_create_a_superuser(client, it_admin) -> None:
 
 def test_admin_cannot_grant_the_admin_role(client, it_admin) -> None:
     response = client.post(reverse("wagtailusers_users:add"), new_user(groups=group_ids(ADMIN)))
-    assert "Die Rolle „admin“ können nur Superuser vergeben." in errors(response)
+    assert "Die Rolle „Administration“ können nur Superuser vergeben." in errors(response)
     assert not User.objects.filter(username="neu").exists()
 
     other = UserFactory(username="kollege", groups=[PLANNER])
     url = reverse("wagtailusers_users:edit", args=[other.pk])
     response = client.post(url, edit_data(other, groups=group_ids(PLANNER, ADMIN)))
-    assert "Die Rolle „admin“ können nur Superuser vergeben." in errors(response)
+    assert "Die Rolle „Administration“ können nur Superuser vergeben." in errors(response)
     response = client.post(url, edit_data(other, is_superuser="on"))
     assert "Nur Superuser können Superuser-Rechte vergeben." in errors(response)
     other.refresh_from_db()
-    assert list(other.groups.values_list("name", flat=True)) == [PLANNER]
+    assert list(other.groups.values_list("name", flat=True)) == ["Planung"]
     assert not other.is_superuser
 
 
 def test_admin_can_create_a_planner(client, it_admin) -> None:
     response = client.post(reverse("wagtailusers_users:add"), new_user(groups=group_ids(PLANNER)))
     assert response.status_code == 302
-    assert list(User.objects.get(username="neu").groups.values_list("name", flat=True)) == [PLANNER]
+    assert list(User.objects.get(username="neu").groups.values_list("name", flat=True)) == [
+        "Planung"
+    ]
 
 
 def test_admin_cannot_grant_a_group_with_rights_they_lack(client, it_admin) -> None:
@@ -111,10 +113,10 @@ def test_admin_cannot_edit_a_superuser_or_their_own_group(client, it_admin) -> N
     root.refresh_from_db()
     assert root.check_password("geheim-123")
 
-    admin_group = Group.objects.get(name=ADMIN)
+    admin_group = Group.objects.get(name=group_name(ADMIN))
     permission = Permission.objects.get(codename="delete_region")
     url = reverse("wagtailusers_groups:edit", args=[admin_group.pk])
-    response = client.post(url, {"name": ADMIN, "permissions": [str(permission.pk)]})
+    response = client.post(url, {"name": "Administration", "permissions": [str(permission.pk)]})
     assert response.status_code in (302, 403)
     assert not admin_group.permissions.exists()
 
@@ -127,9 +129,9 @@ def test_admin_cannot_give_a_group_rights_they_lack(client, it_admin) -> None:
         p for p in offered if not it_admin.has_perm(f"{p.content_type.app_label}.{p.codename}")
     )
     held = offered.get(content_type__app_label="auth", codename="add_user")  # rules: admin role
-    planner = Group.objects.get(name=PLANNER)
+    planner = Group.objects.get(name=group_name(PLANNER))
     url = reverse("wagtailusers_groups:edit", args=[planner.pk])
-    response = client.post(url, {"name": PLANNER, "permissions": [str(lacking.pk)]})
+    response = client.post(url, {"name": "Planung", "permissions": [str(lacking.pk)]})
     name = f"{lacking.content_type.app_label}.{lacking.codename}"
     assert f"es fehlen Ihnen: {name}" in errors(response)
     assert not planner.permissions.exists()
@@ -143,7 +145,7 @@ def test_superuser_can_create_a_superuser_and_grant_admin(client, superuser) -> 
     assert response.status_code == 302
     created = User.objects.get(username="neu")
     assert created.is_superuser
-    assert list(created.groups.values_list("name", flat=True)) == [ADMIN]
+    assert list(created.groups.values_list("name", flat=True)) == ["Administration"]
 
 
 def test_short_password_is_refused_in_german(client, superuser) -> None:

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from kek.accounts.roles import PLANNER
+from kek.accounts.roles import PLANNER, group_name
 
 from .. import permission_walk as pw
 from ..http import formset
@@ -62,7 +62,7 @@ def snapshot(ignore=frozenset()) -> dict:
 
 
 def planner_group() -> str:
-    return str(Group.objects.get(name=PLANNER).pk)
+    return str(Group.objects.get(name=group_name(PLANNER)).pk)
 
 
 def new_user(w: World) -> dict:

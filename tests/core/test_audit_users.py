@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from kek.accounts.roles import ADMIN, PLANNER
+from kek.accounts.roles import ADMIN, PLANNER, group_name
 from kek.core.auditlog import Filters, LogPage, all_sources
 from kek.core.changes import entries
 
@@ -37,7 +37,7 @@ def edit_data(user, **fields) -> dict:
 
 def test_granting_a_role_in_the_back_office_is_recorded_with_old_and_new_groups(client, superuser):
     colleague = UserFactory(username="kollege", groups=[PLANNER])
-    groups = [str(Group.objects.get(name=name).pk) for name in (PLANNER, ADMIN)]
+    groups = [str(Group.objects.get(name=group_name(role)).pk) for role in (PLANNER, ADMIN)]
     url = reverse("wagtailusers_users:edit", args=[colleague.pk])
     assert client.post(url, edit_data(colleague, groups=groups)).status_code == 302
 
@@ -48,7 +48,7 @@ def test_granting_a_role_in_the_back_office_is_recorded_with_old_and_new_groups(
         "root",
     )
     newest = entries(User.objects.get(pk=colleague.pk))[0]
-    assert ("Gruppen", "planner", "admin, planner") in newest.changes
+    assert ("Gruppen", "Planung", "Administration, Planung") in newest.changes
 
 
 def test_the_protokoll_lists_user_changes_under_their_own_kind(superuser):

@@ -2,11 +2,10 @@ import secrets
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import BaseCommand
 
-from kek.accounts.roles import ADMIN
+from kek.accounts.roles import ADMIN, group
 
 
 class Command(BaseCommand):
@@ -28,7 +27,7 @@ class Command(BaseCommand):
             password = secrets.token_urlsafe(16)
             validate_password(password, users.model(username=username))
             user = users.create_superuser(username=username, email="", password=password)
-            user.groups.add(Group.objects.get(name=ADMIN))
+            user.groups.add(group(ADMIN))
             credentials_file.write_text(f"{username}\n{password}\n", encoding="utf-8")
             credentials_file.chmod(0o600)
         if credentials_file.exists():
