@@ -43,7 +43,8 @@ GOAL_MODELS = (Concept, FieldOfAction, StrategicGoal, SubGoal)
 
 @dataclass
 class World:
-    """A small district: concept version 1 (current) and 2 (draft), one goal per level, site."""
+    """A small district: concept version 1 (current) and 2 (draft), one goal per level in the
+    draft (only a draft changes, issue 11), site."""
 
     region: Region
     concept: Concept
@@ -56,7 +57,7 @@ class World:
 
     def instance(self, model):
         return {
-            Concept: self.concept,
+            Concept: self.draft,
             FieldOfAction: self.field,
             StrategicGoal: self.goal,
             SubGoal: self.subgoal,
@@ -75,7 +76,7 @@ def world(db) -> World:
         is_current=False,
         predecessor=concept,
     )
-    field = FieldOfActionFactory(concept=concept, title="Wirtschaft")
+    field = FieldOfActionFactory(concept=draft, title="Wirtschaft")
     goal = StrategicGoalFactory(field=field, title="Unternehmen stärken")
     subgoal = SubGoalFactory(goal=goal, title="Gründungen begleiten")
     home = ensure_site(
@@ -119,7 +120,7 @@ def goal_form(model, w: World, obj=None, title: str = NEW_TITLE) -> dict:
             "version_note": "",
         }
     parent = {
-        FieldOfAction: ("concept", w.concept),
+        FieldOfAction: ("concept", w.draft),
         StrategicGoal: ("field", w.field),
         SubGoal: ("goal", w.goal),
     }[model]
@@ -297,7 +298,8 @@ def test_each_role_may_write_only_what_it_is_allowed_to(
 def command_args(world, tmp_path):
     """command_args(name): the arguments of a `kek` subcommand and a check that it did its work."""
     data = export_district(world.region)
-    data.versions[0].fields[0].children[0].title = EDITED_TITLE
+    draft = next(v for v in data.versions if v.version == world.draft.version)
+    draft.fields[0].children[0].title = EDITED_TITLE
     source, target = tmp_path / "konzept.yaml", tmp_path / "export.yaml"
     exchange.write(data, source)
     other = RegionFactory(name="Landkreis Nebenan")

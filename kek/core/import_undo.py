@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from . import audit
 from .history import is_recorded
-from .imports import rolled_back
+from .imports import rolled_back, undo_guards
 from .models import ImportRun
 
 
@@ -115,6 +115,11 @@ def static_blockers(run: ImportRun, objects: list[Touched]) -> list[str]:
     missing = Counter(_name(t.model) for t in objects if not t.created and t.before is None)
     if missing:
         found.append(f"Zu {_counts(missing)} fehlt der Stand vor dem Import im Verlauf.")
+    by_model: dict[type[models.Model], list[Any]] = {}
+    for t in objects:
+        by_model.setdefault(t.model, []).append(t.pk)
+    for guard in undo_guards:
+        found += guard.check(by_model)
     return found
 
 

@@ -69,8 +69,19 @@ class RemovalReference:
     order: int = 0
 
 
+@dataclass(frozen=True)
+class UndoGuard:
+    """Objects whose import may no longer be undone (e.g. of an adopted concept version):
+    `check({model: [primary keys]})` of what a run touched gives German reasons, or none."""
+
+    name: str
+    check: Callable[[dict[type[models.Model], list[Any]]], list[str]]
+    order: int = 0
+
+
 removal_guards: Registry[RemovalGuard] = Registry("removal guard")
 removal_references: Registry[RemovalReference] = Registry("removal reference")
+undo_guards: Registry[UndoGuard] = Registry("undo guard")
 
 
 # ----------------------------------------------------------------------------- counting texts

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from kek.core.views import require
@@ -14,17 +15,23 @@ from .models import Concept
 LISTING = "wagtailsnippets_goals_concept:list"
 
 
+def _next(request) -> str:
+    """Where to go afterwards: a page of this site the request names (`next`), else the list."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if target and safe else reverse(LISTING)
+
+
 def _confirm(request, concept: Concept, permission: str, action, heading: str, text: str):
     require(request.user, permission)
+    back = _next(request)
     if request.method == "POST":
         message = action(concept, request.user)
         messages.success(request, message)
-        return redirect(reverse(LISTING))
-    return TemplateResponse(
-        request,
-        "goals/admin/confirm.html",
-        {"concept": concept, "heading": heading, "text": text, "page_title": heading},
-    )
+        return redirect(back)
+    context = {"concept": concept, "heading": heading, "text": text, "page_title": heading,
+               "next": back}  # fmt: skip
+    return TemplateResponse(request, "goals/admin/confirm.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,9 +8,11 @@ class GoalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from kek.core.imports import UndoGuard, undo_guards
         from kek.core.registry import DefaultLoader, default_loaders
 
-        from . import defaults, public, rules, signals  # noqa: F401
+        from . import concept_db, defaults, public, rules, signals  # noqa: F401
 
         public.register()
         default_loaders.register(DefaultLoader("goals", defaults.load, 10, keys=("concept",)))
+        undo_guards.register(UndoGuard("goals-adopted-versions", concept_db.undo_blockers))

@@ -139,9 +139,11 @@ def import_district(
     does not mention stay as they are.
     """
     result, pending = ImportResult(), _Pending()
+    records = _records(region, district)
     concepts = {v.version: _upsert_version(region, v, user) for v in district.versions}
     for version in district.versions:
         concept = concepts[version.version]
+        before = (result.created, result.changed, len(pending.candidates))
         if version.predecessor is not None:
             predecessor = concepts.get(version.predecessor) or Concept.objects.get(
                 region=region, version=version.predecessor
@@ -150,6 +152,13 @@ def import_district(
                 concept.predecessor = predecessor
                 concept.save(update_fields=["predecessor"])
         _import_goals(concept, version, user, result, pending, remove_missing)
+        if version.version in records:
+            created, changed = result.created - before[0], result.changed - before[1]
+            dropped = len(pending.candidates) - before[2] if remove_missing else 0
+            if created or changed or dropped:
+                raise imports.ImportRefused(
+                    _record_refusal(records[version.version], created, changed, dropped)
+                )
         result.versions.append(version.version)
     result.missing = imports.count_models(pending.candidates)
     result.removal, removed = imports.settle(pending.candidates, remove_missing, confirm, user)
@@ -160,6 +169,64 @@ def import_district(
         renumber(concept)
     _set_current(region, [concepts[v.version] for v in district.versions if v.current], user)
     return result
+
+
+def _records(region: Region, district: exchange.District) -> dict[int, Concept]:
+    """The file's versions that are stored and no longer drafts (issue 11): their goal system
+    stays as it is, and so do district, title and horizon year; their adoption may still be
+    recorded. Refuses a file that would make one of them a draft again."""
+    stored = {
+        c.version: c
+        for c in Concept.objects.filter(
+            region=region, version__in=[v.version for v in district.versions]
+        )
+        if not c.is_editable
+    }
+    for version in district.versions:
+        concept = stored.get(version.version)
+        if concept is None:
+            continue
+        if version.status == Concept.Status.DRAFT:
+            raise imports.ImportRefused(
+                f"{concept.read_only_reason} Die Datei führt sie wieder als Entwurf; "
+                "nichts wurde importiert."
+            )
+        if (version.title, version.horizon_year) != (concept.title, concept.horizon_year):
+            raise imports.ImportRefused(
+                f"{concept.read_only_reason} Die Datei ändert ihren Titel oder ihr Zieljahr; "
+                "nichts wurde importiert."
+            )
+    return stored
+
+
+def undo_blockers(touched: dict[type, list[Any]]) -> list[str]:
+    """`kek undo-run` leaves a version alone that is no longer a draft (issue 11): an import
+    into it (while it was a draft) is not undone after its adoption."""
+    concepts: set[int] = set()
+    for model in MODELS.values():
+        if touched.get(model):
+            found = model.objects.filter(pk__in=touched[model]).values_list("concept", flat=True)
+            concepts |= set(found)
+    records = Concept.objects.filter(pk__in=concepts).exclude(status=Concept.Status.DRAFT)
+    return [
+        f"{c.read_only_reason} Der Import hat ihr Zielsystem geändert; er wird nicht mehr "
+        "rückgängig gemacht."
+        for c in records.order_by("version")
+    ]
+
+
+def _record_refusal(concept: Concept, created: int, changed: int, removed: int) -> str:
+    counts = ", ".join(
+        f"{n} {label}"
+        for n, label in ((created, "neu"), (changed, "geändert"), (removed, "entfernt"))
+        if n
+    )
+    return (
+        f"{concept.read_only_reason} Die Datei ändert ihr Zielsystem ({counts}); nichts wurde "
+        "importiert. In der Datei beginnt eine Fortschreibung als neue Version mit eigener "
+        f"Nummer (z. B. version: {concept.version + 1}, status: draft, predecessor: "
+        f"{concept.version})."
+    )
 
 
 def _upsert_version(region: Region, version: exchange.Version, user) -> Concept:

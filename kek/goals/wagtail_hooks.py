@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from kek.core.admin_history import HistoryPanel, RecordedHistory
 
 from . import admin_views
+from .admin_versioned import ConceptRecordForm, VersionedViewSet
 from .models import Concept, FieldOfAction, StrategicGoal, SubGoal
 
 GOAL_PANELS = [
@@ -21,13 +22,16 @@ GOAL_PANELS = [
 ]
 
 
-class ConceptViewSet(RecordedHistory, SnippetViewSet):
+class ConceptViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     model = Concept
+    concept_path = ""  # an adopted version records its adoption; it is not deleted
+    locked_actions = frozenset({"delete"})
     icon = "doc-full"
     menu_label = "Konzeptversionen"
     list_display = ["title", "region", "version", "status", "is_current"]
     list_filter = ["region", "status"]
     copy_view_enabled = False
+    form_class_base = ConceptRecordForm
     panels = [
         FieldPanel("region"),
         FieldPanel("title"),
@@ -45,8 +49,9 @@ class ConceptViewSet(RecordedHistory, SnippetViewSet):
     ]
 
 
-class FieldOfActionViewSet(RecordedHistory, SnippetViewSet):
+class FieldOfActionViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     model = FieldOfAction
+    version_choices = {"concept": ""}
     icon = "folder-open-inverse"
     menu_label = "Handlungsfelder"
     list_display = ["number", "title", "concept", "is_example"]
@@ -61,8 +66,10 @@ class FieldOfActionViewSet(RecordedHistory, SnippetViewSet):
     ]
 
 
-class StrategicGoalViewSet(RecordedHistory, SnippetViewSet):
+class StrategicGoalViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     model = StrategicGoal
+    concept_path = "field__concept"
+    version_choices = {"field": "concept"}
     icon = "pick"
     menu_label = "Strategische Ziele"
     list_display = ["number", "title", "field", "is_example"]
@@ -72,8 +79,10 @@ class StrategicGoalViewSet(RecordedHistory, SnippetViewSet):
     panels = [FieldPanel("field"), *GOAL_PANELS, HistoryPanel(heading="Änderungsverlauf")]
 
 
-class SubGoalViewSet(RecordedHistory, SnippetViewSet):
+class SubGoalViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     model = SubGoal
+    concept_path = "goal__concept"
+    version_choices = {"goal": "concept"}
     icon = "list-ul"
     menu_label = "Teilziele"
     list_display = ["number", "title", "goal", "is_example"]

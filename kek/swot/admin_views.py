@@ -29,6 +29,14 @@ class RejectForm(forms.Form):
     )
 
 
+def no_draft_text(region: Region) -> str:
+    return (
+        f"{region.name} hat keine Version im Entwurf. Übernommene Vorschläge kommen in die "
+        "Fortschreibung, nicht in die beschlossene Version: legen Sie zuerst eine neue Version "
+        "an („Neue Version daraus anlegen“)."
+    )
+
+
 def _districts():
     return Region.objects.filter(concepts__is_current=True).distinct().order_by("name")
 
@@ -79,12 +87,17 @@ def refresh(request):
 def accept(request, pk: int):
     require(request.user, "swot.accept_swotsuggestion")
     suggestion = get_object_or_404(SwotSuggestion, pk=pk, status=SwotSuggestion.Status.OPEN)
-    concept = Concept.objects.current_for(suggestion.region)
+    # Into the Fortschreibung being worked on, never into the public adopted version (issue 11).
+    concept = Concept.objects.working_draft(suggestion.region)
     if concept is None:
-        messages.error(request, "Der Landkreis hat keine aktuelle Konzeptversion.")
-        return redirect(reverse(LISTING))
+        messages.error(request, no_draft_text(suggestion.region))
+        return redirect(f"{reverse(LISTING)}?gebiet={suggestion.region.ags}")
     item = suggestions.accept(suggestion, concept, request.user)
-    messages.success(request, "Der Vorschlag ist übernommen. Bitte Titel und Erläuterung prüfen.")
+    messages.success(
+        request,
+        f"Der Vorschlag ist als Eintrag in Version {concept.version} (Entwurf) übernommen. "
+        "Bitte Titel und Erläuterung prüfen.",
+    )
     return redirect(reverse("wagtailsnippets_swot_swotitem:edit", args=[item.pk]))
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from kek.goals.models import StrategicGoal
+from kek.goals.models import Concept, StrategicGoal
 
 
 class SwotItemForm(WagtailAdminModelForm):
@@ -19,6 +19,8 @@ class SwotItemForm(WagtailAdminModelForm):
         )
         if self.instance.concept_id:
             queryset = queryset.filter(concept_id=self.instance.concept_id)
+        else:  # a new item goes into a draft version (issue 11)
+            queryset = queryset.filter(concept__status=Concept.Status.DRAFT)
         goals.queryset = queryset
         goals.widget = forms.CheckboxSelectMultiple(choices=goals.choices)
 

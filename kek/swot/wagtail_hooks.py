@@ -15,14 +15,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kek.core.admin_history import HistoryPanel, RecordedHistory
+from kek.goals.admin_versioned import VersionedViewSet
 
 from . import admin_views
 from .forms import SwotItemForm
 from .models import SwotItem
 
 
-class SwotItemViewSet(RecordedHistory, SnippetViewSet):
+class SwotItemViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     model = SwotItem
+    version_choices = {"concept": ""}
+    inspect_view_fields = ["concept", "kind", "topic", "position", "title", "explanation",
+                           "goals", "is_example", "indicator_evidence", "document_evidence",
+                           "expert_talks"]  # fmt: skip
     icon = "table"
     menu_label = "SWOT-Analyse"
     menu_order = 160

@@ -73,7 +73,8 @@ COMMANDS = [pw.Command("undo-run", allowed=("planner", "admin"), refused=("parti
 @pytest.fixture
 def imported_run(db, kek, tmp_path) -> ImportRun:
     """A concept import that renamed a field of action, ready to be undone."""
-    field = FieldOfActionFactory(concept=ConceptFactory(), title="Wirtschaft")
+    draft = ConceptFactory(status="draft")  # only a draft takes changes (issue 11)
+    field = FieldOfActionFactory(concept=draft, title="Wirtschaft")
     data = export_district(field.concept.region)
     data.versions[0].fields[0].title = "Umbenannt"
     path = tmp_path / "konzept.yaml"

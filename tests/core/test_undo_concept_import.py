@@ -7,6 +7,7 @@ from kek.core.models import ImportRun
 from kek.goals.concept_db import export_district
 from kek.goals.models import FieldOfAction, SubGoal
 
+from ..goals.drafts import make_draft
 from .undo_runs import changed_concept_file, import_concept
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_undoing_a_concept_import_gives_back_the_goal_system_as_before(
     nordsachsen, concept, kek, tmp_path, capsys
 ):
+    make_draft(nordsachsen)  # only a draft takes changes (issue 11)
     before = export_district(nordsachsen)
     run = import_concept(kek, changed_concept_file(nordsachsen, tmp_path))
     assert run.kind == ImportRun.Kind.CONCEPT and run.file_name == "geaendert.yaml"

@@ -8,7 +8,11 @@ from kek.goals.concept_db import export_district
 
 
 def changed_concept_file(region, tmp_path: Path) -> Path:
-    """The district's goal system with a renamed goal, a new sub-goal and a new SDG link."""
+    """The district's goal system with a renamed goal, a new sub-goal and a new SDG link; the
+    current version is made a draft first, as only a draft takes changes (issue 11)."""
+    from ..goals.drafts import make_draft
+
+    make_draft(region)
     data = export_district(region)
     version = next(v for v in data.versions if v.current)
     field = version.fields[0]

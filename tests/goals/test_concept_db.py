@@ -10,8 +10,15 @@ from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from kek.regions.models import Region
 
 from ..accounts.factories import UserFactory
+from .drafts import make_draft
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editable(nordsachsen):
+    """These tests change the shipped version by import: it must be a draft (issue 11)."""
+    return make_draft(nordsachsen)
 
 
 @pytest.fixture
@@ -40,7 +47,7 @@ def test_reimporting_the_same_file_changes_nothing(nordsachsen, concept, tmp_pat
     assert StrategicGoal.history.count() == history
 
 
-def test_it_updates_by_key_records_who_and_deletes_what_is_gone(nordsachsen, concept):
+def test_it_updates_by_key_records_who_and_deletes_what_is_gone(nordsachsen, editable):
     user = UserFactory(username="planerin", groups=["planner"])
     data = export_district(nordsachsen)
     field = data.versions[0].fields[0]
@@ -49,7 +56,7 @@ def test_it_updates_by_key_records_who_and_deletes_what_is_gone(nordsachsen, con
     result = import_district(nordsachsen, data, user, remove_missing=True)
     # the reworded goal, and the one that moved up into the removed goal's place
     assert (result.changed, result.deleted) == (2, 1 + len(removed.children))
-    goal = StrategicGoal.objects.get(concept=concept, key=field.children[0].key)
+    goal = StrategicGoal.objects.get(concept=editable, key=field.children[0].key)
     record = goal.history.latest()
     assert record.history_user == user and record.title == "Unternehmen stärken"
     assert not StrategicGoal.objects.filter(key=removed.key).exists()
@@ -60,19 +67,19 @@ def test_it_updates_by_key_records_who_and_deletes_what_is_gone(nordsachsen, con
     ) == ["1.1", "1.2"]
 
 
-def test_a_goal_can_move_to_another_field(nordsachsen, concept):
+def test_a_goal_can_move_to_another_field(nordsachsen, editable):
     data = export_district(nordsachsen)
     fields = data.versions[0].fields
     moved = fields[0].children.pop(0)
     fields[1].children.append(moved)
     import_district(nordsachsen, data)
-    goal = StrategicGoal.objects.get(concept=concept, key=moved.key)
+    goal = StrategicGoal.objects.get(concept=editable, key=moved.key)
     assert goal.field.title == "Bildung & Qualifikation"
     assert goal.number == "2.4"
     assert goal.subgoals.count() == len(moved.children)
 
 
-def test_it_sets_sdgs_and_adds_new_versions(nordsachsen, concept):
+def test_it_sets_sdgs_and_adds_new_versions(nordsachsen, editable):
     data = export_district(nordsachsen)
     field = data.versions[0].fields[0]
     field.sdgs = [1, 17]
@@ -97,7 +104,7 @@ def test_the_current_version_follows_the_file(nordsachsen, concept):
     assert current.version == 2 and current.predecessor == concept
 
 
-def test_a_failing_import_changes_nothing(nordsachsen, concept, monkeypatch):
+def test_a_failing_import_changes_nothing(nordsachsen, editable, monkeypatch):
     data = export_district(nordsachsen)
     data.versions[0].fields[0].title = "Geändert"
     data.versions[0].fields[1].children[0].children[0].title = "Auch geändert"

@@ -16,15 +16,23 @@ from kek.goals.concept_db import export_district, import_district
 from kek.goals.models import FieldOfAction, StrategicGoal, SubGoal
 
 from ..rows import goal_world_counts
+from .drafts import draft_file, make_draft
 
 pytestmark = pytest.mark.django_db
 
 CONCEPT = Path(__file__).resolve().parents[2] / "data" / "nordsachsen" / "concept.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _draft(nordsachsen):
+    """The shipped version is changed by these imports: a draft (issue 11)."""
+    make_draft(nordsachsen)
+
+
 def test_a_truncated_file_removes_nothing(nordsachsen, kek, tmp_path, capsys):
-    cut = tmp_path / "t.yaml"
-    cut.write_bytes(CONCEPT.read_bytes()[:3000])  # still valid YAML: two fields of action
+    cut, whole = tmp_path / "t.yaml", tmp_path / "ganz.yaml"
+    cut.write_bytes(draft_file(CONCEPT.read_bytes())[:3000])  # valid YAML: two fields of action
+    whole.write_bytes(draft_file(CONCEPT.read_bytes()))
     before = goal_world_counts()
 
     kek("import-concept", "--district", "14730", str(cut))
@@ -34,7 +42,7 @@ def test_a_truncated_file_removes_nothing(nordsachsen, kek, tmp_path, capsys):
     assert "Nicht mehr in der Datei, behalten: 2 Handlungsfelder, 9 Strategische Ziele, " in out
     assert "15 Teilziele" in out and "--remove-missing" in out
     assert goal_world_counts() == before
-    kek("import-concept", "--district", "14730", str(CONCEPT))  # the whole file again
+    kek("import-concept", "--district", "14730", str(whole))  # the whole file again
     assert goal_world_counts() == before
 
 

@@ -42,9 +42,13 @@ def test_rejecting_needs_a_reason(client, open_suggestion):
     assert client.post(url, {"reason": "nochmal"}).status_code == 404
 
 
-def test_accepting_opens_the_new_item_for_editing(client, open_suggestion, planner):
+def test_accepting_opens_the_new_item_for_editing(client, open_suggestion, planner, concept):
+    from kek.goals.versions import new_version
+
+    draft = new_version(concept)
     response = client.post(reverse("kek_swot_accept", args=[open_suggestion.pk]))
     item = SwotItem.objects.get(suggestions=open_suggestion)
+    assert item.concept == draft
     assert response["Location"] == reverse("wagtailsnippets_swot_swotitem:edit", args=[item.pk])
     html = client.get(response["Location"]).content.decode()
     assert "Änderungsverlauf" in html and "Belege" in html
@@ -54,7 +58,9 @@ def test_accepting_opens_the_new_item_for_editing(client, open_suggestion, plann
 
 
 def test_an_edit_is_recorded_in_the_history(client, concept, planner):
-    item = SwotItem.objects.filter(concept=concept).first()
+    from kek.goals.versions import new_version
+
+    item = SwotItem.objects.filter(concept=new_version(concept)).first()  # a draft's (issue 11)
     client.force_login(planner)
     item.title = "Neu formuliert"
     item._history_user = planner
@@ -72,6 +78,7 @@ def test_the_form_offers_only_goals_of_the_items_version(client, concept, planne
     from ..http import formset
 
     other = new_version(concept)
+    concept = new_version(concept)  # the item's own draft: only drafts change (issue 11)
     item = SwotItem.objects.filter(concept=concept).first()
     client.force_login(planner)
     url = reverse("wagtailsnippets_swot_swotitem:edit", args=[item.pk])

@@ -28,9 +28,10 @@ def item_form(item, goals, documents=()) -> dict:
 
 
 def test_an_edit_of_goals_and_evidence_is_recorded_with_old_and_new(client, concept, planner):
-    item = SwotItem.objects.filter(concept=concept, goals__isnull=False).first()
+    draft = new_version(concept)  # only a draft's SWOT changes (issue 11)
+    item = SwotItem.objects.filter(concept=draft, goals__isnull=False).first()
     old = list(item.goals.order_by("number"))
-    new = [StrategicGoal.objects.filter(concept=concept).exclude(pk__in=[g.pk for g in old])[0]]
+    new = [StrategicGoal.objects.filter(concept=draft).exclude(pk__in=[g.pk for g in old])[0]]
     item.indicator_evidence.all().delete()
     item.document_evidence.all().delete()
     item.expert_talks.all().delete()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import reverse
 
+from kek.goals.versions import new_version
 from kek.statistics.models import Indicator
 from kek.swot.models import (
     DocumentEvidence,
@@ -42,7 +43,8 @@ class World:
 @pytest.fixture
 def world(concept) -> World:
     import_table(AHEAD)  # data for a new suggestion, not yet computed
-    item = SwotItem.objects.filter(concept=concept).first()
+    draft = new_version(concept)  # only a draft's SWOT changes (issue 11)
+    item = SwotItem.objects.filter(concept=draft).first()
     indicator = Indicator.objects.get(code="BEVDICHTE")
     suggestion = SwotSuggestion.objects.create(
         region=concept.region,
@@ -53,7 +55,7 @@ def world(concept) -> World:
         explanation="Schwäche (Vorschlag): von Hand angelegt.",
         fingerprint="rechtepruefung",
     )
-    return World(concept, item, suggestion)
+    return World(draft, item, suggestion)
 
 
 def snapshot(ignore=frozenset()) -> dict:
