@@ -23,6 +23,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
+import django_filters  # type: ignore[import-untyped]
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
@@ -30,7 +31,9 @@ from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.views.snippets import (
@@ -271,6 +274,54 @@ def _choice_label(path: str):
     return label
 
 
+def version_column(path: str) -> Column:
+    """The concept version of an object, e.g. "KEK Nordsachsen 2030 (Version 2, Entwurf)"."""
+    return Column(
+        "concept_version",
+        label="Konzeptversion",
+        accessor=lambda obj: str(concept_of(obj, path) or ""),
+        sort_key=f"{path}__version" if path else "version",
+    )
+
+
+class _VersionLabelledChoiceField(forms.ModelChoiceField):
+    """A filter's choice of parents named with their version ("1 Wirtschaft – …, Version 2")."""
+
+    def __init__(self, *args: Any, version_path: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.label_from_instance = _choice_label(version_path)  # type: ignore[method-assign]
+
+
+class _VersionLabelledFilter(django_filters.ModelChoiceFilter):
+    field_class = _VersionLabelledChoiceField
+
+
+def version_filterset(model, fields, parents: dict[str, str]) -> type[WagtailFilterSet]:
+    """Filters of a listing: the concept version (labelled "Konzeptversion", also where the
+    model's field has no German name), its status, and `fields`; parents (name → path to their
+    concept) are offered with their version."""
+    filters: dict[str, Any] = {
+        "concept": django_filters.ModelChoiceFilter(
+            field_name="concept", label="Konzeptversion", queryset=Concept.objects.all()
+        ),
+        "version_status": django_filters.ChoiceFilter(
+            field_name="concept__status", label="Status der Version", choices=Concept.Status.choices
+        ),
+    }
+    for name in fields:
+        if name in parents:
+            related = model._meta.get_field(name).related_model
+            filters[name] = _VersionLabelledFilter(
+                field_name=name,
+                label=str(related._meta.verbose_name),
+                queryset=related.objects.select_related(parents[name]),
+                version_path=parents[name],
+            )
+    rest = [name for name in fields if name not in filters]
+    meta = type("Meta", (), {"model": model, "fields": rest})
+    return type(f"{model.__name__}VersionFilterSet", (WagtailFilterSet,), {**filters, "Meta": meta})
+
+
 class VersionedViewSet:
     """Mixin for the SnippetViewSet of a model that belongs to a concept version."""
 
@@ -285,6 +336,14 @@ class VersionedViewSet:
     edit_view_class = VersionedEditView
     delete_view_class = VersionedDeleteView
     inspect_view_class = VersionedInspectView
+
+    @cached_property
+    def filterset_class(self):
+        """Goal lists filter by version (models with a `concept` field of their own)."""
+        if not self.concept_path or not any(f.name == "concept" for f in self.model._meta.fields):
+            return super().filterset_class  # type: ignore[misc]
+        fields = [f for f in (self.list_filter or []) if f != "concept"]  # type: ignore[attr-defined]
+        return version_filterset(self.model, fields, self.version_choices)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,12 +7,14 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kek.core.admin_columns import YesNoColumn
 from kek.core.admin_history import HistoryPanel, RecordedHistory
 
 from . import admin_views
-from .admin_versioned import ConceptRecordForm, VersionedViewSet
+from .admin_versioned import ConceptRecordForm, VersionedViewSet, version_column
 from .models import Concept, FieldOfAction, StrategicGoal, SubGoal
 
+EXAMPLE = YesNoColumn("is_example", "Beispielinhalt")
 GOAL_PANELS = [
     FieldPanel("title"),
     FieldPanel("description"),
@@ -28,7 +30,13 @@ class ConceptViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     locked_actions = frozenset({"delete"})
     icon = "doc-full"
     menu_label = "Konzeptversionen"
-    list_display = ["title", "region", "version", "status", "is_current"]
+    list_display = [
+        "title",
+        "region",
+        "version",
+        "status",
+        YesNoColumn("is_current", "Aktuelle Version"),
+    ]
     list_filter = ["region", "status"]
     copy_view_enabled = False
     form_class_base = ConceptRecordForm
@@ -54,7 +62,7 @@ class FieldOfActionViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     version_choices = {"concept": ""}
     icon = "folder-open-inverse"
     menu_label = "Handlungsfelder"
-    list_display = ["number", "title", "concept", "is_example"]
+    list_display = ["number", "title", version_column("concept"), EXAMPLE]
     list_filter = ["concept"]
     search_fields = ["title", "vision"]
     copy_view_enabled = False
@@ -72,7 +80,7 @@ class StrategicGoalViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     version_choices = {"field": "concept"}
     icon = "pick"
     menu_label = "Strategische Ziele"
-    list_display = ["number", "title", "field", "is_example"]
+    list_display = ["number", "title", "field", version_column("concept"), EXAMPLE]
     list_filter = ["concept", "field"]
     search_fields = ["title", "description"]
     copy_view_enabled = False
@@ -85,8 +93,8 @@ class SubGoalViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     version_choices = {"goal": "concept"}
     icon = "list-ul"
     menu_label = "Teilziele"
-    list_display = ["number", "title", "goal", "is_example"]
-    list_filter = ["concept"]
+    list_display = ["number", "title", "goal", version_column("concept"), EXAMPLE]
+    list_filter = ["concept", "goal"]
     search_fields = ["title", "description"]
     copy_view_enabled = False
     panels = [FieldPanel("goal"), *GOAL_PANELS, HistoryPanel(heading="Änderungsverlauf")]

@@ -14,8 +14,9 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kek.core.admin_columns import YesNoColumn
 from kek.core.admin_history import HistoryPanel, RecordedHistory
-from kek.goals.admin_versioned import VersionedViewSet
+from kek.goals.admin_versioned import VersionedViewSet, version_column
 
 from . import admin_views
 from .forms import SwotItemForm
@@ -32,7 +33,8 @@ class SwotItemViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     menu_label = "SWOT-Analyse"
     menu_order = 160
     add_to_admin_menu = True
-    list_display = ["title", "kind", "topic", "position", "concept", "is_example"]
+    list_display = ["title", "kind", "topic", "position", version_column("concept"),
+                    YesNoColumn("is_example", "Beispielinhalt")]  # fmt: skip
     list_filter = ["concept", "kind", "topic"]
     search_fields = ["title", "explanation"]
     copy_view_enabled = False
