@@ -1,6 +1,12 @@
 """Live figures for the indicator evidence of SWOT items: the district's value next to its
 comparison regions (and group median) in the chosen or latest period, with a small chart.
 
+Like is compared with like: a count (`Indicator.additive`, e.g. 199.422 inhabitants against
+Saxony's 4 million) is compared through the figure derived from it per area or per case
+(Bevölkerungsdichte), or, without one, only its own development is stated. Differences follow
+one convention (`difference_text`): district minus reference, in percentage points for
+percentages.
+
 All observations the evidence of a page needs come from one query, whatever the number of
 items; groups add one query each for their members.
 """
@@ -11,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import polars as pl
+from django.db.models import Q
 
 from kek.charts import Chart, comparison_bars
 from kek.charts.texts import NO_VALUE, format_number, format_period
@@ -22,7 +29,7 @@ from kek.statistics.figures import (
     default_disaggregation,
     shown_value,
 )
-from kek.statistics.models import ImportBatch, Observation
+from kek.statistics.models import ImportBatch, Indicator, Observation
 
 from .models import IndicatorEvidence
 
@@ -37,19 +44,31 @@ SCHEMA = {
 }
 
 
+PERCENT_UNITS = frozenset({"Prozent", "%"})
+
+
 @dataclass
 class Comparison:
     name: str
     value: str
-    difference: str  # district relative to this reference, or its share for counts; "" if unknown
+    difference: str  # the district against this reference (see difference_text); "" if unknown
 
 
 @dataclass
 class Figure:
+    """What a page shows of one indicator evidence. For a count (`Indicator.additive`) the
+    comparisons are of `compared`, the count per area or per case derived from it, if there is
+    one; else there are none and `development` states the district's own course."""
+
     evidence: IndicatorEvidence
+    home_name: str = ""
     period: str = ""
     home_value: str = NO_VALUE
     comparisons: list[Comparison] = field(default_factory=list)
+    compared: Indicator | None = None
+    compared_period: str = ""
+    compared_home_value: str = ""
+    development: str = ""
     chart: Chart | None = None
     source: str = SOURCE_LINE
     data_date: str = ""  # "abgerufen am 01.03.2026" or "importiert am …"
@@ -58,15 +77,55 @@ class Figure:
     def indicator(self):
         return self.evidence.indicator
 
+    @property
+    def compared_unit(self) -> str:
+        return (self.compared or self.indicator).unit
+
+    @property
+    def differences(self) -> str:
+        """ "Nordsachsen −55,4 % unter Sachsen, −58,8 % unter Deutschland" ("" if none)."""
+        known = [c.difference for c in self.comparisons if c.difference]
+        return f"{self.home_name} {', '.join(known)}" if known else ""
+
     def as_text(self) -> str:
-        """One line for downloads: "Bevölkerung (31.12.2024): 199.422 Personen; Sachsen …"."""
+        """One line for downloads: "Bevölkerungsdichte (31.12.2024): 97,7 Einwohner je km²;
+        Sachsen 218,9 Einwohner je km²; …; Nordsachsen −55,4 % unter Sachsen, …"."""
         unit = f" {self.indicator.unit}" if self.indicator.unit else ""
         parts = [f"{self.indicator.name} ({self.period or 'ohne Daten'}): {self.home_value}{unit}"]
+        if self.compared is not None:
+            other = f" {self.compared.unit}" if self.compared.unit else ""
+            parts.append(
+                f"Vergleichsgröße {self.compared.name} ({self.compared_period}): "
+                f"{self.home_name} {self.compared_home_value}{other}"
+            )
+            unit = other
         parts += [
-            f"{c.name} {c.value}{unit} ({c.difference})" if c.difference else f"{c.name} {c.value}"
+            f"{c.name} {c.value}{unit}" if c.value != NO_VALUE else f"{c.name} {c.value}"
             for c in self.comparisons
         ]
+        if self.differences:
+            parts.append(self.differences)
+        if self.development:
+            parts.append(self.development)
         return "; ".join(parts)
+
+
+def difference_text(home: float | None, other: float | None, name: str, unit: str) -> str:
+    """The district against a reference, one convention everywhere: district minus reference,
+    in percentage points for percentages ("+1,2 Prozentpunkte über Sachsen"), else relative
+    ("−55,4 % unter Sachsen"); "gleichauf mit Sachsen"; "" if a value is unknown."""
+    if home is None or other is None:
+        return ""
+    if unit in PERCENT_UNITS:
+        delta, measure = home - other, "Prozentpunkte"
+    elif other == 0:
+        return ""
+    else:
+        delta, measure = (home - other) / abs(other) * 100, "%"
+    if round(delta, 1) == 0:
+        return f"gleichauf mit {name}"
+    sign, where = ("+", "über") if delta > 0 else ("−", "unter")
+    return f"{sign}{format_number(abs(delta), 1)} {measure} {where} {name}"
 
 
 def figures(home: Region, evidence: Iterable[IndicatorEvidence]) -> dict[int, Figure]:
@@ -80,9 +139,33 @@ def figures(home: Region, evidence: Iterable[IndicatorEvidence]) -> dict[int, Fi
         if (group := ev.comparison_group) is not None
     }
     regions = _regions(home, evidence, groups)
-    frame = _observations(evidence, regions)
+    derived = per_unit_figures({ev.indicator for ev in evidence if ev.indicator.additive})
+    frame = _observations(
+        {ev.indicator_id for ev in evidence} | {d.pk for d in derived.values()}, regions
+    )
     batches = _batches(frame)
-    return {ev.pk: _figure(home, ev, frame, regions, batches, groups) for ev in evidence}
+    return {
+        ev.pk: _figure(home, ev, frame, regions, batches, groups, derived.get(ev.indicator_id))
+        for ev in evidence
+    }
+
+
+def per_unit_figures(counts: Iterable[Indicator]) -> dict[int, Indicator]:
+    """For counts, the indicator derived from each as count per something (its formula begins
+    "CODE / …", e.g. Bevölkerungsdichte = BEVSTD / Fläche): the figure to compare instead of
+    the count, which is always far below its Land's. One query."""
+    by_code = {indicator.code: indicator for indicator in counts}
+    if not by_code:
+        return {}
+    starts = Q()
+    for code in by_code:
+        starts |= Q(formula__startswith=f"{code} /")
+    found: dict[int, Indicator] = {}
+    for derived in Indicator.objects.filter(starts).order_by("code"):
+        count = by_code.get(derived.formula.split(" /", 1)[0])
+        if count is not None:
+            found.setdefault(count.pk, derived)
+    return found
 
 
 def _default_references(home: Region) -> list[str]:
@@ -101,9 +184,9 @@ def _regions(
     return found
 
 
-def _observations(evidence: list[IndicatorEvidence], regions: dict[str, Region]) -> pl.DataFrame:
+def _observations(indicator_ids: set[int], regions: dict[str, Region]) -> pl.DataFrame:
     rows = Observation.objects.filter(
-        indicator_id__in={ev.indicator_id for ev in evidence},
+        indicator_id__in=indicator_ids,
         region_id__in=[r.pk for r in regions.values()],
     ).values_list(*SCHEMA)
     return pl.DataFrame(list(rows), schema=SCHEMA, orient="row")
@@ -114,23 +197,49 @@ def _batches(frame: pl.DataFrame) -> dict[int, ImportBatch]:
     return ImportBatch.objects.in_bulk(ids)
 
 
-def _figure(home, ev, frame, regions, batches, groups) -> Figure:
-    figure = Figure(evidence=ev)
-    rows = frame.filter(pl.col("indicator_id") == ev.indicator_id)
-    options = rows["disaggregation"].unique().to_list()
-    chosen = ev.disaggregation or default_disaggregation(options)
-    rows = rows.filter(pl.col("disaggregation") == chosen)
+def _rows(frame: pl.DataFrame, indicator_id: int, disaggregation: str) -> pl.DataFrame:
+    rows = frame.filter(pl.col("indicator_id") == indicator_id)
+    chosen = disaggregation or default_disaggregation(rows["disaggregation"].unique().to_list())
+    return rows.filter(pl.col("disaggregation") == chosen)
+
+
+def _at(rows: pl.DataFrame, period: str) -> tuple[dict, dict, int]:
+    at = rows.filter(pl.col("period") == period)
+    regions = at["region_id"].to_list()
+    values = dict(zip(regions, at["value"].to_list(), strict=True))
+    symbols = dict(zip(regions, at["symbol"].to_list(), strict=True))
+    return values, symbols, decimals_for(at["value"])
+
+
+def _figure(home, ev, frame, regions, batches, groups, derived: Indicator | None) -> Figure:
+    figure = Figure(evidence=ev, home_name=home.name)
+    rows = _rows(frame, ev.indicator_id, ev.disaggregation)
     home_rows = rows.filter(pl.col("region_id") == home.pk)
     period = ev.period or (home_rows["period"].max() if home_rows.height else None)
     if period is None:
         return figure
-    at = rows.filter(pl.col("period") == period)
-    values = dict(zip(at["region_id"].to_list(), at["value"].to_list(), strict=True))
-    symbols = dict(zip(at["region_id"].to_list(), at["symbol"].to_list(), strict=True))
-    decimals = decimals_for(at["value"])
+    values, symbols, decimals = _at(rows, period)
     home_value = values.get(home.pk)
     figure.period = format_period(period)
     figure.home_value = shown_value(home_value, symbols.get(home.pk) or "", decimals)
+    compared, unit = ev.indicator, ev.indicator.unit
+    if ev.indicator.additive:
+        # A count is compared only through a figure per area or per case (like with like).
+        if derived is None:
+            figure.development = _development(home_rows, period, ev.indicator.unit)
+            _source(figure, rows, period, home, batches)
+            return figure
+        derived_rows = _rows(frame, derived.pk, "")
+        own = derived_rows.filter(pl.col("region_id") == home.pk)["period"]
+        compared_period = (
+            period if period in own.to_list() else (own.max() if own.len() else period)
+        )
+        values, symbols, decimals = _at(derived_rows, compared_period)
+        home_value = values.get(home.pk)
+        compared, unit = derived, derived.unit
+        figure.compared = derived
+        figure.compared_period = format_period(compared_period)
+        figure.compared_home_value = shown_value(home_value, symbols.get(home.pk) or "", decimals)
     bars = [{"region": home.name, "value": home_value}]
     for region in _references(home, ev, regions):
         value = values.get(region.pk)
@@ -138,32 +247,64 @@ def _figure(home, ev, frame, regions, batches, groups) -> Figure:
             Comparison(
                 region.name,
                 shown_value(value, symbols.get(region.pk) or "", decimals),
-                _difference(ev, home_value, value),
+                difference_text(home_value, value, region.name, unit),
             )
         )
         bars.append({"region": region.name, "value": value})
     if ev.comparison_group_id:
         median = _group_median(values, groups[ev.comparison_group_id])
-        name = f"{ev.comparison_group.name} (Median)"
+        group = ev.comparison_group.name
+        name = f"{group} (Median)"
         figure.comparisons.append(
-            Comparison(name, format_number(median, decimals), _difference(ev, home_value, median))
+            Comparison(
+                name,
+                format_number(median, decimals),
+                difference_text(home_value, median, f"dem Median der Gruppe „{group}“", unit),
+            )
         )
         bars.append({"region": name, "value": median})
     bars = [b for b in bars if b["value"] is not None]
     if home_value is not None and len(bars) > 1:
+        shown_period = figure.compared_period or figure.period
         figure.chart = comparison_bars(
             bars,
-            title=f"{ev.indicator.name} ({figure.period})",
-            unit=ev.indicator.unit,
+            title=f"{compared.name} ({shown_period})",
+            unit=unit,
             decimals=decimals,
             home=home.name,
         )
-    batch_ids = at.filter(pl.col("region_id") == home.pk)["batch_id"].to_list()
+    _source(figure, rows, period, home, batches)
+    return figure
+
+
+def _development(home_rows: pl.DataFrame, period: str, unit: str) -> str:
+    """ "Entwicklung 2019–2024: 197.000 → 199.422 Personen (+1,2 %)" up to `period`; "" for
+    fewer than two values."""
+    known = home_rows.filter(pl.col("value").is_not_null() & (pl.col("period") <= period))
+    if known.height < 2:
+        return ""
+    known = known.sort("period")
+    first, last = known.row(0, named=True), known.row(-1, named=True)
+    decimals = decimals_for(known["value"])
+    text = (
+        f"Entwicklung {format_period(first['period'])}–{format_period(last['period'])}: "
+        f"{format_number(first['value'], decimals)} → {format_number(last['value'], decimals)}"
+        f"{f' {unit}' if unit else ''}"
+    )
+    if first["value"]:
+        change = (last["value"] - first["value"]) / abs(first["value"]) * 100
+        sign = "+" if change > 0 else ("−" if change < 0 else "±")
+        text += f" ({sign}{format_number(abs(change), 1)} %)"
+    return text
+
+
+def _source(figure: Figure, rows: pl.DataFrame, period: str, home, batches) -> None:
+    at = rows.filter((pl.col("period") == period) & (pl.col("region_id") == home.pk))
+    batch_ids = at["batch_id"].to_list()
     batch = batches.get(batch_ids[0]) if batch_ids else None
     if batch is not None:
         figure.source = batch.source
         figure.data_date = data_date(batch)
-    return figure
 
 
 def data_date(batch: ImportBatch) -> str:
@@ -186,13 +327,3 @@ def _group_median(values: dict[int, float | None], members: list[Region]) -> flo
     known = pl.Series(districts, dtype=pl.Float64).drop_nulls()
     median = known.median()
     return median if isinstance(median, float) else None  # None for no districts
-
-
-def _difference(ev: IndicatorEvidence, home: float | None, other: float | None) -> str:
-    if home is None or other is None or other == 0:
-        return ""
-    if ev.indicator.additive:
-        return f"Anteil des Kreises: {format_number(home / other * 100, 1)} %"
-    change = (home - other) / abs(other) * 100
-    sign = "+" if change > 0 else ""
-    return f"Kreis {sign}{format_number(change, 1)} % gegenüber diesem Wert"
