@@ -215,8 +215,9 @@ def _figure(home, ev, frame, regions, batches, groups, derived: Indicator | None
     figure = Figure(evidence=ev, home_name=home.name)
     rows = _rows(frame, ev.indicator_id, ev.disaggregation)
     home_rows = rows.filter(pl.col("region_id") == home.pk)
-    period = ev.period or (home_rows["period"].max() if home_rows.height else None)
-    if period is None:
+    latest = home_rows["period"].max() if home_rows.height else None
+    period = ev.period or (str(latest) if latest is not None else "")
+    if not period:
         return figure
     values, symbols, decimals = _at(rows, period)
     home_value = values.get(home.pk)
@@ -231,9 +232,8 @@ def _figure(home, ev, frame, regions, batches, groups, derived: Indicator | None
             return figure
         derived_rows = _rows(frame, derived.pk, "")
         own = derived_rows.filter(pl.col("region_id") == home.pk)["period"]
-        compared_period = (
-            period if period in own.to_list() else (own.max() if own.len() else period)
-        )
+        own_periods = [str(p) for p in own.to_list()]
+        compared_period = period if period in own_periods or not own_periods else max(own_periods)
         values, symbols, decimals = _at(derived_rows, compared_period)
         home_value = values.get(home.pk)
         compared, unit = derived, derived.unit
