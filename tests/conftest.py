@@ -148,6 +148,17 @@ def concept(nordsachsen):
 
 
 @pytest.fixture
+def concept_in_draft(concept):
+    """The current version opened for changes (its status a draft), for tests of what an
+    import or edit does to a version that may change; adopted versions are read-only."""
+    from kek.goals.models import Concept
+
+    Concept.objects.filter(pk=concept.pk).update(status=Concept.Status.DRAFT)
+    concept.status = Concept.Status.DRAFT
+    return concept
+
+
+@pytest.fixture
 def planner(db):
     from .accounts.factories import UserFactory
 
@@ -214,7 +225,7 @@ def remove_defaults() -> None:
 
     from kek.cms.models import DistrictHomePage
     from kek.goals.models import Concept
-    from kek.projects.models import Resolution
+    from kek.projects.models import Project, Resolution
     from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
 
     # A clean-up, not a change anybody made: writing change records for thousands of
@@ -223,6 +234,7 @@ def remove_defaults() -> None:
         Site.objects.all().delete()
         for page in DistrictHomePage.objects.all():
             page.delete()
+        Project.objects.all().delete()  # a district's, not a version's: outlives its concepts
         Concept.objects.all().delete()
         Resolution.objects.all().delete()
         Observation.objects.all().delete()

@@ -60,6 +60,8 @@ NOT_WRITES = {
     "logout": "signing out changes only the session",
     "my_projects": "lists the signed-in lead's projects; a POST shows the same list",
     "kek_serve": "serves pages and their downloads: walked as DistrictHomePage routes",
+    "kek_preview_version": "turns a planner's preview on or off in the session only "
+    "(tests/goals/test_preview.py checks who may)",
 }
 # Routes of DistrictHomePage that only read (they answer a POST like a GET).
 READ_ONLY_ROUTES = frozenset(

@@ -214,9 +214,10 @@ ENTRIES = [
         methods=BOTH,
     ),
     Entry(
-        id="concept-make-current",
-        covers="url:kek_make_current",
-        url=lambda w: reverse("kek_make_current", args=[w.draft.pk]),
+        id="concept-publish",
+        covers="url:kek_publish_version",
+        url=lambda w: reverse("kek_publish_version", args=[w.draft.pk]),
+        data=lambda w: {"confirm": "on", "adopted_on": "2026-11-30", "adopted_by": "Kreistag"},
         happened=lambda w: Concept.objects.get(pk=w.draft.pk).is_current,
         outcomes=GOALS,
         methods=BOTH,

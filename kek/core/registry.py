@@ -9,6 +9,7 @@ publication layer (`cms`) and `core` only read them. Nothing here imports an app
 - `goal_panels`: parts an app adds to the page of a field of action or a goal.
 - `default_loaders`: functions that load an app's default content of a district.
 - `backup_parts`: what belongs to a district's backup (`kek backup`, `kek restore`).
+- `publication_checks`: what publishing a new concept version changes for the public.
 """
 
 from __future__ import annotations
@@ -202,3 +203,21 @@ class BackupPart:
 
 
 backup_parts: Registry[BackupPart] = Registry("backup part")
+
+
+# ------------------------------------------------------------------------ publication review
+
+
+@dataclass(frozen=True)
+class PublicationCheck:
+    """What publishing a new concept version changes for the public, in one app's terms.
+
+    `changes(current, draft)` returns (heading, lines) groups for the confirmation page;
+    `current` is None when the district has no public version yet."""
+
+    name: str
+    changes: Callable[[Any, Any], list[tuple[str, list[str]]]]
+    order: int = 100
+
+
+publication_checks: Registry[PublicationCheck] = Registry("publication check")

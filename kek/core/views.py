@@ -13,9 +13,12 @@ from django.views.decorators.http import require_safe
 from .registry import PagePart, Registry
 
 
-def render(request: HttpRequest, home: Any, template: str, context: dict[str, Any]) -> HttpResponse:
+def render(
+    request: HttpRequest, home: Any, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
     """A page of the district's site: `page` (and Wagtail's `self`) is the start page."""
-    return TemplateResponse(request, template, {"page": home, "self": home, **context})
+    context = {"page": home, "self": home, **context}
+    return TemplateResponse(request, template, context, status=status)
 
 
 def require(user: Any, permission: str, obj: Any = None) -> None:

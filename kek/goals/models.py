@@ -9,6 +9,7 @@ of `position` among siblings and kept up to date by `numbering.renumber`.
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -83,6 +84,16 @@ class Concept(models.Model):
     version_note = models.TextField(
         "Anlass der Fortschreibung", blank=True, help_text="Was sich in dieser Version ändert"
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name="Zur Freigabe vorgelegt von",
+    )
+    submitted_at = models.DateTimeField("Zur Freigabe vorgelegt am", null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     history = History()
 
@@ -125,6 +136,33 @@ class Concept(models.Model):
             "mehr geändert werden. Änderungen beginnen mit einer Fortschreibung "
             "(„Neue Version daraus anlegen“)."
         )
+
+
+class PublicationSettings(models.Model):
+    """How a district publishes a Fortschreibung."""
+
+    region = models.OneToOneField(
+        Region, on_delete=models.CASCADE, related_name="+", verbose_name="Landkreis"
+    )
+    four_eyes = models.BooleanField(
+        "Vier-Augen-Prinzip",
+        default=False,
+        help_text="Eine Version wird erst veröffentlicht, wenn eine zweite Person aus der "
+        "Planung sie freigibt; wer sie vorgelegt hat, kann sie nicht selbst freigeben.",
+    )
+    history = History()
+
+    class Meta:
+        verbose_name = "Freigaberegel"
+        verbose_name_plural = "Freigaberegeln"
+
+    def __str__(self) -> str:
+        state = "Vier-Augen-Prinzip" if self.four_eyes else "Freigabe durch eine Person"
+        return f"{self.region.name}: {state}"
+
+    @classmethod
+    def four_eyes_for(cls, region: Region) -> bool:
+        return cls.objects.filter(region=region, four_eyes=True).exists()
 
 
 class GoalObject(models.Model):

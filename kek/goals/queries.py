@@ -4,6 +4,7 @@ whatever its size."""
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from . import preview
 from .diff import GoalRow
 from .models import SDG, Concept, FieldOfAction, StrategicGoal, SubGoal
 
@@ -43,7 +44,8 @@ def goal_rows(concept: Concept) -> list[GoalRow]:
 
 
 def current_concept(home) -> Concept | None:
-    return Concept.objects.current_for(home.region)
+    """The version the public pages show: the current one, or the draft a planner previews."""
+    return preview.previewed(home.region_id) or Concept.objects.current_for(home.region)
 
 
 def require_current(home) -> Concept:

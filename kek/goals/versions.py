@@ -1,12 +1,19 @@
-"""Fortschreibung: start a new version from an existing one, and make a version current."""
+"""Fortschreibung: start a new version from an existing one, review and publish it."""
+
+import datetime as dt
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
 from django.dispatch import Signal
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from . import sdg_links
-from .models import Concept, FieldOfAction, GoalObject, StrategicGoal, SubGoal
+from kek.core.registry import PublicationCheck, publication_checks
+
+from . import queries, sdg_links
+from .diff import Change, GoalRow, compare
+from .models import Concept, FieldOfAction, GoalObject, PublicationSettings, StrategicGoal, SubGoal
 
 # Sent after new_version has copied the goal system: sender=Concept, concept, copy, user,
 # goals_by_key (goal key → new StrategicGoal). Apps with per-version content copy theirs.
@@ -77,9 +84,82 @@ def new_version(concept: Concept, user=None) -> Concept:
     return copy
 
 
+class PublicationRefused(Exception):
+    """Why a version cannot be published now; the message is German and for the planner."""
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """The resolution that adopted a version: date, body and number."""
+
+    on: dt.date | None = None
+    by: str = ""
+    number: str = ""
+
+
+def publication_changes(draft: Concept) -> list[tuple[str, list[str]]]:
+    """What publishing `draft` changes for the public, per app (registry `publication_checks`)."""
+    current = Concept.objects.current_for(draft.region)
+    if current == draft:
+        return []
+    groups = []
+    for check in publication_checks:
+        groups += check.changes(current, draft)
+    return groups
+
+
+def goal_changes(current: Concept | None, draft: Concept) -> list[tuple[str, list[str]]]:
+    """Goals added, removed and reworded: the public comparison of the two versions."""
+    if current is None:
+        return []
+    diff = compare(queries.goal_rows(current), queries.goal_rows(draft))
+
+    def line(change: Change, row: GoalRow) -> str:
+        moved = f" (bisher {change.old.number})" if change.renumbered and change.old else ""
+        return f"{change.level_label} {row.number}{moved} {row.title}"
+
+    groups = [
+        ("Neue Ziele", [line(c, c.new) for c in diff.added if c.new]),
+        ("Entfallende Ziele", [line(c, c.old) for c in diff.removed if c.old]),
+        ("Umformulierte Ziele", [line(c, c.new) for c in diff.reworded if c.new]),
+        ("Neu nummerierte Ziele", [line(c, c.new) for c in diff.renumbered if c.new]),
+    ]
+    return [(heading, rows) for heading, rows in groups if rows]
+
+
+def submit(concept: Concept, user) -> None:
+    """Put a draft forward for publication; under the four-eyes rule someone else publishes."""
+    _check_publishable(concept)
+    concept.submitted_by, concept.submitted_at = user, timezone.now()
+    concept._history_user = user
+    concept.save(update_fields=["submitted_by", "submitted_at"])
+
+
+def needs_second_person(concept: Concept, user) -> bool:
+    """Under the four-eyes rule: whether `user` may not publish `concept` now."""
+    if not PublicationSettings.four_eyes_for(concept.region):
+        return False
+    return concept.submitted_by_id is None or concept.submitted_by_id == user.pk
+
+
 @transaction.atomic
-def make_current(concept: Concept, user=None) -> None:
-    """Publish `concept` as the district's current version; an adopted predecessor is superseded."""
+def publish(concept: Concept, user=None, adoption: Adoption | None = None) -> None:
+    """Adopt `concept` and make it the district's current, public version; the version it
+    replaces is superseded. Records the adoption if not yet given; refuses without one."""
+    _check_publishable(concept)
+    if user is not None and needs_second_person(concept, user):
+        raise PublicationRefused(
+            "Nach dem Vier-Augen-Prinzip gibt eine zweite Person aus der Planung die Version "
+            "frei; wer sie vorgelegt hat, kann sie nicht selbst veröffentlichen."
+        )
+    adoption = adoption or Adoption()
+    concept.adopted_on = concept.adopted_on or adoption.on
+    concept.adopted_by = concept.adopted_by or adoption.by
+    concept.resolution_number = concept.resolution_number or adoption.number
+    if concept.adopted_on is None or not concept.adopted_by:
+        raise PublicationRefused(
+            "Bitte geben Sie den Beschluss an: Datum und Gremium (z. B. Kreistag)."
+        )
     for previous in Concept.objects.filter(region=concept.region, is_current=True).exclude(
         pk=concept.pk
     ):
@@ -89,7 +169,19 @@ def make_current(concept: Concept, user=None) -> None:
         previous._history_user = user
         previous.save()
     concept.is_current = True
-    if concept.status == Concept.Status.DRAFT:
-        concept.status = Concept.Status.CONSULTATION
+    concept.status = Concept.Status.ADOPTED
     concept._history_user = user
     concept.save()
+
+
+def _check_publishable(concept: Concept) -> None:
+    if concept.is_current:
+        raise PublicationRefused(f"Version {concept.version} ist schon die aktuelle Version.")
+    if concept.status != Concept.Status.DRAFT:
+        raise PublicationRefused(
+            f"Version {concept.version} ist {concept.get_status_display()} und wird nicht neu "
+            "veröffentlicht; veröffentlicht wird eine Fortschreibung im Entwurf."
+        )
+
+
+publication_checks.register(PublicationCheck("goals", goal_changes, order=10))

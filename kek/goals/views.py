@@ -13,7 +13,7 @@ from kek.core.views import add_parts, render
 
 from . import queries
 from .diff import compare
-from .models import Concept, StrategicGoal, SubGoal
+from .models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from .queries import require_current
 
 
@@ -53,7 +53,15 @@ def goal_tree(request: HttpRequest, home, version: int | None = None) -> HttpRes
 
 def field_detail(request: HttpRequest, home, slug: str) -> HttpResponse:
     concept = require_current(home)
-    field = get_object_or_404(queries.tree(concept), slug=slug)
+    field = queries.tree(concept).filter(slug=slug).first()
+    if field is None:
+        old = earlier(concept, FieldOfAction, slug=slug)
+        if old is None:
+            raise Http404("Dieses Handlungsfeld gibt es in keiner Version des Konzepts.")
+        moved = FieldOfAction.objects.filter(concept=concept, key=old.key).first()
+        if moved is None:
+            return dropped(request, home, concept, old)
+        return HttpResponsePermanentRedirect(route_url("field_of_action", home, slug=moved.slug))
     context: dict[str, Any] = {"concept": concept, "field": field}
     context["parts"] = add_parts(context, goal_panels, "field", home, concept, field)
     return render(request, home, "goals/field_detail.html", context)
@@ -68,12 +76,38 @@ def find_goal(concept: Concept, number: str, slug: str) -> StrategicGoal | SubGo
     return (slug and goals.filter(slug=slug).first()) or goals.filter(number=number).first()
 
 
+def earlier(concept: Concept, model, **lookup):
+    """The newest object of an earlier public version of the district matching `lookup`."""
+    versions = Concept.objects.filter(region_id=concept.region_id).public().exclude(pk=concept.pk)
+    return (
+        model.objects.filter(concept__in=versions, **lookup)
+        .select_related("concept")
+        .order_by("-concept__version")
+        .first()
+    )
+
+
+def dropped(request: HttpRequest, home, concept: Concept, old) -> HttpResponse:
+    """An address of an earlier version whose goal the current version no longer has."""
+    context = {"concept": concept, "old": old, "kind": old._meta.verbose_name}
+    return render(request, home, "goals/dropped.html", context, status=410)
+
+
 def goal_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
     concept = require_current(home)
     number, _, slug = ref.partition("-")
     goal = find_goal(concept, number, slug)
+    exact = goal is not None and (goal.number, goal.slug) == (number, slug or goal.slug)
+    model: type[StrategicGoal] | type[SubGoal] = (
+        StrategicGoal if number.count(".") == 1 else SubGoal
+    )
+    old = None if exact or not slug else earlier(concept, model, number=number, slug=slug)
+    if old is not None:
+        goal = model.objects.filter(concept=concept, key=old.key).first()
+        if goal is None:
+            return dropped(request, home, concept, old)
     if goal is None:
-        raise Http404("Dieses Ziel gibt es in der aktuellen Version nicht.")
+        raise Http404("Dieses Ziel gibt es in keiner Version des Konzepts.")
     canonical = f"{goal.number}-{goal.slug}"
     if canonical != ref:
         return HttpResponsePermanentRedirect(route_url("goal", home, ref=canonical))

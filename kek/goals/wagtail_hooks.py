@@ -114,7 +114,16 @@ register_snippet(GoalSystemGroup)
 def register_admin_urls():
     return [
         path("kek/konzept/<int:pk>/neue-version/", admin_views.new_version, name="kek_new_version"),
-        path("kek/konzept/<int:pk>/aktuell/", admin_views.make_current, name="kek_make_current"),
+        path(
+            "kek/konzept/<int:pk>/vorschau/",
+            admin_views.preview_version,
+            name="kek_preview_version",
+        ),
+        path(
+            "kek/konzept/<int:pk>/veroeffentlichen/",
+            admin_views.publish,
+            name="kek_publish_version",
+        ),
     ]
 
 
@@ -125,8 +134,9 @@ def concept_buttons(snippet, user, next_url=None):
     if user.has_perm("goals.copy_concept"):
         url = reverse("kek_new_version", args=[snippet.pk])
         yield ListingButton("Neue Version daraus anlegen", url, icon_name="copy", priority=30)
-    if user.has_perm("goals.publish_concept") and not snippet.is_current:
-        url = reverse("kek_make_current", args=[snippet.pk])
-        yield ListingButton(
-            "Als aktuelle Version veröffentlichen", url, icon_name="upload", priority=31
-        )
+    if user.has_perm("goals.publish_concept") and snippet.is_editable:
+        url = reverse("kek_publish_version", args=[snippet.pk])
+        yield ListingButton("Veröffentlichen …", url, icon_name="upload", priority=31)
+    if user.has_perm("goals.view_draft_concept") and snippet.is_editable:
+        url = reverse("kek_preview_version", args=[snippet.pk])
+        yield ListingButton("Vorschau der Fortschreibung", url, icon_name="view", priority=32)

@@ -11,7 +11,7 @@ class ProjectsConfig(AppConfig):
         from kek.core.registry import DefaultLoader, default_loaders
         from kek.statistics import undo
 
-        from . import defaults, public, removal, rules, undo_checks  # noqa: F401
+        from . import defaults, public, removal, rules, undo_checks, versions  # noqa: F401
 
         public.register()
         undo.indicator_checks.append(undo_checks.series_in_use)

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -81,9 +82,14 @@ KINDS = {
 
 def export_catalogue(concept: Concept) -> io.Catalogue:
     projects = (
-        Project.objects.filter(concept=concept)
+        Project.objects.filter(concepts=concept)
         .select_related("resolution")
-        .prefetch_related("subgoals", "leads", "municipalities", "milestones")
+        .prefetch_related(
+            Prefetch("subgoals", queryset=SubGoal.objects.filter(concept=concept)),
+            "leads",
+            "municipalities",
+            "milestones",
+        )
     )
     indicators = sorted(
         TargetIndicator.objects.filter(models_q(concept))
@@ -273,12 +279,16 @@ def import_catalogue(
     `confirm(plan)` (which may raise to stop)."""
     io.check_catalogue(io.CatalogueReader(file), catalogue)
     refs = _References(concept, catalogue, file)
+    if not concept.is_editable:
+        _check_frozen(concept, catalogue, file, remove_missing)
     result, missing = ImportResult(), _Missing()
     resolutions = _resolutions(concept.region, catalogue.projects, user)
-    projects, touched = _import_projects(concept, catalogue.projects, resolutions, user, result)
+    projects, touched, joined = _import_projects(
+        concept, catalogue.projects, resolutions, user, result
+    )
     listed = {row.number: projects[row.number] for row in catalogue.projects}
-    missing.objects += [p for number, p in projects.items() if number not in listed]
-    linked = _import_relations(listed, catalogue.projects, refs, missing)
+    missing.objects += [_dropped(concept, p) for n, p in projects.items() if n not in listed]
+    linked = _import_relations(concept, listed, catalogue.projects, refs, missing) | joined
     # Links of projects this import just recorded go into that record, others get one.
     history.links_in_latest(Project, sorted(linked & touched))
     history.record_links(Project, sorted(linked - touched), user=user)
@@ -344,12 +354,57 @@ def _resolution_key(r: io.Resolution) -> tuple:
     return (r.body, r.number, r.date, r.title)
 
 
+def _check_frozen(concept: Concept, catalogue: io.Catalogue, file: str, remove: bool) -> None:
+    """An adopted version's catalogue keeps its projects and their sub-goals; the file may still
+    update the projects themselves and their measured values, and fill an empty catalogue
+    once (the adopted catalogue entered afterwards)."""
+    members = {
+        p.number: p
+        for p in Project.objects.filter(concepts=concept).prefetch_related(
+            Prefetch("subgoals", queryset=SubGoal.objects.filter(concept=concept))
+        )
+    }
+    if not members:
+        return
+    changes = ["entfernt Fehlendes (--remove-missing)"] if remove else []
+    added = sorted({row.number for row in catalogue.projects} - set(members))
+    if added:
+        changes.append("nimmt Projekte neu auf: " + ", ".join(added))
+    moved = sorted(
+        row.number
+        for row in catalogue.projects
+        if row.number in members
+        and set(row.subgoals) != {s.number for s in members[row.number].subgoals.all()}
+    )
+    if moved:
+        changes.append("ordnet Projekte anderen Teilzielen zu: " + ", ".join(moved))
+    if changes:
+        raise io.CatalogueError(
+            file,
+            "",
+            "",
+            f"{concept.read_only_reason} Die Datei {'; '.join(changes)}.",
+        )
+
+
+def _dropped(concept: Concept, project: Project) -> Any:
+    """What leaves the catalogue when the file no longer lists a project: the project itself if
+    no other version lists it, else only its entry in this version's catalogue."""
+    entries = Project.concepts.through.objects.filter(project=project)
+    if entries.exclude(concept=concept).exists():
+        return entries.get(concept=concept)
+    return project
+
+
 def _import_projects(
     concept, rows: list[io.Project], resolutions, user, result
-) -> tuple[dict[str, Project], set[int]]:
-    """Returns all projects of the concept by number and the ids of those created or changed;
-    the projects the file no longer has are left as they are (but give up a slug it names)."""
-    existing = {p.number: p for p in Project.objects.filter(concept=concept)}
+) -> tuple[dict[str, Project], set[int], set[int]]:
+    """Returns the file's projects and the version's other projects by number, and the ids of
+    those created or changed. A number the district has already (in another version) is the
+    same project: the file updates it and adds it to this version's catalogue. The projects
+    the file no longer has are left as they are (but give up a slug it names)."""
+    existing = {p.number: p for p in Project.objects.filter(region=concept.region)}
+    members = set(Project.objects.filter(concepts=concept).values_list("number", flat=True))
     wanted = {p.number for p in rows}
     missing = [p for number, p in existing.items() if number not in wanted]
     named = {row.slug for row in rows if row.slug}
@@ -363,7 +418,7 @@ def _import_projects(
         taken.add(slug)
         values = _project_values(row, slug, resolutions)
         if obj is None:
-            to_create.append(Project(concept=concept, number=row.number, **values))
+            to_create.append(Project(region=concept.region, number=row.number, **values))
         elif any(getattr(obj, name) != value for name, value in values.items()):
             for name, value in values.items():
                 setattr(obj, name, value)
@@ -372,9 +427,18 @@ def _import_projects(
     bulk_create_with_history(to_create, Project, default_user=user)
     bulk_update_with_history(to_update, Project, [*PROJECT_FIELDS, "updated_at"], default_user=user)
     _count(result, "projects", to_create, to_update, len(rows))
-    projects = {p.number: p for p in Project.objects.filter(concept=concept)}
+    projects = {
+        p.number: p
+        for p in Project.objects.filter(region=concept.region)
+        if p.number in wanted or p.number in members
+    }
+    entries = Project.concepts.through
+    entries.objects.bulk_create(
+        [entries(project=projects[n], concept=concept) for n in sorted(wanted - members)]
+    )
     touched = {projects[p.number].pk for p in to_create + to_update}
-    return projects, touched
+    joined = {projects[n].pk for n in wanted - members}
+    return projects, touched, joined
 
 
 def _move_aside(missing: list[Project], named: set[str], taken: set[str], user) -> None:
@@ -411,10 +475,12 @@ def _project_values(row: io.Project, slug: str, resolutions) -> dict:
     }
 
 
-def _import_relations(projects: dict, rows: list[io.Project], refs, missing: _Missing) -> set[int]:
-    """Sub-goals, leads and municipalities of the file's projects: missing link rows are added
-    in bulk, links the file no longer has become removal candidates. Returns the ids of the
-    projects that got links."""
+def _import_relations(
+    concept: Concept, projects: dict, rows: list[io.Project], refs, missing: _Missing
+) -> set[int]:
+    """Sub-goals (those of this version), leads and municipalities of the file's projects:
+    missing link rows are added in bulk, links the file no longer has become removal
+    candidates. Returns the ids of the projects that got links."""
     linked: set[int] = set()
     relations = {
         "subgoals": lambda row: [refs.subgoals[n].pk for n in row.subgoals],
@@ -428,6 +494,8 @@ def _import_relations(projects: dict, rows: list[io.Project], refs, missing: _Mi
         target = f"{relation.field.m2m_reverse_field_name()}_id"
         wanted = {(projects[row.number].pk, pk) for row in rows for pk in targets(row)}
         links = through.objects.filter(**{f"{source}__in": [p.pk for p in projects.values()]})
+        if name == "subgoals":
+            links = links.filter(subgoal__concept=concept)
         existing = {(getattr(link, source), getattr(link, target)): link for link in links}
         for pair, link in existing.items():
             if pair not in wanted:

@@ -21,7 +21,7 @@ def load(region: Region, folder: Path, spec: dict) -> str:
     if concept is None or path is None:
         return "Projektkatalog: keine Vorlage."
     if (
-        Project.objects.filter(concept=concept).exists()
+        Project.objects.filter(concepts=concept).exists()
         or TargetIndicator.objects.filter(models_q(concept)).exists()
     ):
         return "Projektkatalog: vorhanden, nicht verändert."

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
+from django.db.models import Prefetch
 
 from kek.evaluation import methods
 from kek.evaluation.statuses import label_for
@@ -67,16 +68,16 @@ class Evaluation:
 
 def indicators_of(concept: Concept) -> list[TargetIndicator]:
     return list(
-        TargetIndicator.objects.filter(models_q(concept)).select_related(
-            "project", "goal", "subgoal", "series_region"
-        )
+        TargetIndicator.objects.filter(models_q(concept))
+        .distinct()
+        .select_related("project", "goal", "subgoal", "series_region")
     )
 
 
 def models_q(concept: Concept):
     from django.db.models import Q
 
-    return Q(project__concept=concept) | Q(goal__concept=concept) | Q(subgoal__concept=concept)
+    return Q(project__concepts=concept) | Q(goal__concept=concept) | Q(subgoal__concept=concept)
 
 
 def observations(indicators: list[TargetIndicator]) -> pl.DataFrame:
@@ -159,13 +160,20 @@ def evaluate_indicators(indicators: list[TargetIndicator]) -> dict[int, dict[str
 def evaluate_concept(concept: Concept) -> Evaluation:
     indicators = indicators_of(concept)
     results = evaluate_indicators(indicators)
-    projects = list(Project.objects.filter(concept=concept).prefetch_related("subgoals"))
+    projects = list(catalogue_of(concept))
     subgoals = dict(SubGoal.objects.filter(concept=concept).values_list("pk", "goal_id"))
     goals = dict(StrategicGoal.objects.filter(concept=concept).values_list("pk", "field_id"))
     fields = list(FieldOfAction.objects.filter(concept=concept).values_list("pk", flat=True))
     tree = _Tree(concept.pk, projects, subgoals, goals, fields)
     nodes = tree.rollup(indicators, results)
     return Evaluation(indicators=results, nodes=nodes)
+
+
+def catalogue_of(concept: Concept):
+    """The projects of a version's catalogue, each with the sub-goals it serves in that version."""
+    return Project.objects.filter(concepts=concept).prefetch_related(
+        Prefetch("subgoals", queryset=SubGoal.objects.filter(concept=concept))
+    )
 
 
 class _Tree:

@@ -47,10 +47,10 @@ class CatalogueFilter(forms.Form):
         fields = FieldOfAction.objects.filter(concept=concept).order_by("position", "id")
         self._choices("handlungsfeld", [ALL] + [(f.slug, str(f)) for f in fields])
         self._choices("ziel", [ALL, *_goal_groups(concept)])
-        projects = Project.objects.filter(concept=concept)
+        projects = Project.objects.filter(concepts=concept)
         leads = projects.exclude(lead_body="").values_list("lead_body", flat=True).distinct()
         self._choices("federfuehrung", [ALL] + [(lead, lead) for lead in sorted(leads)])
-        places = Region.objects.filter(projects__concept=concept).distinct().order_by("name")
+        places = Region.objects.filter(projects__concepts=concept).distinct().order_by("name")
         self._choices("gemeinde", [ALL] + [(p.ags, p.name) for p in places])
 
     def _choices(self, name: str, choices: list[Any]) -> None:

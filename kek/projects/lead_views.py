@@ -215,14 +215,15 @@ def form_errors(form: BaseForm, context: str) -> list[ErrorLink]:
 def my_projects(request: HttpRequest) -> HttpResponse:
     """The signed-in user's projects in current catalogues, with links to their update forms."""
     projects = list(
-        request.user.led_projects.filter(concept__is_current=True)
-        .select_related("concept__region")
-        .order_by("concept__region__name", "number")
+        request.user.led_projects.filter(concepts__is_current=True)
+        .distinct()
+        .select_related("region")
+        .order_by("region__name", "number")
     )
-    homes = homes_for_regions({project.concept.region_id for project in projects})
+    homes = homes_for_regions({project.region_id for project in projects})
     rows = []
     for project in projects:
-        home = homes.get(project.concept.region_id)
+        home = homes.get(project.region_id)
         rows.append(
             {
                 "project": project,

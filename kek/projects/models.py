@@ -1,6 +1,8 @@
 """Project catalogue, target indicators and evaluation snapshots (F12, F13, F16).
 
-A concept version has a catalogue of projects; projects serve sub-goals. Target indicators
+A project is one long-lived thing of its district across concept versions (same number, same
+address, same leads, its milestones and measurements); each version's catalogue lists the
+projects it adopted (`concepts`) and records which of its sub-goals they serve. Target indicators
 belong to a project, a strategic goal or a sub-goal, and are measured over time or linked to a
 statistical series of a region. Evaluation results are computed on demand
 (`kek.projects.evaluation`) and frozen in dated snapshots.
@@ -69,8 +71,15 @@ class Project(ClusterableModel):
     # Progress in per cent a status implies unless a project lead states it.
     DEFAULT_PROGRESS = {"idea": 0, "planned": 10, "in_progress": 50, "completed": 100, "stopped": 0}
 
-    concept = models.ForeignKey(
-        Concept, on_delete=models.CASCADE, related_name="projects", verbose_name="Konzeptversion"
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="district_projects", verbose_name="Landkreis"
+    )
+    concepts = models.ManyToManyField(
+        Concept,
+        related_name="projects",
+        blank=True,
+        verbose_name="In den Katalogen der Versionen",
+        help_text="Eine Fortschreibung übernimmt die Projekte ihrer Vorgängerversion.",
     )
     key = models.UUIDField("Schlüssel", default=uuid.uuid4, editable=False)
     number = models.CharField("Projektnummer", max_length=20)
@@ -122,16 +131,16 @@ class Project(ClusterableModel):
     weight = models.DecimalField("Gewicht", max_digits=6, decimal_places=2, default=1)
     is_example = models.BooleanField("Beispielinhalt", default=False)
     updated_at = models.DateTimeField(auto_now=True)
-    history = History(m2m_fields=["subgoals", "leads", "municipalities"])
+    history = History(m2m_fields=["concepts", "subgoals", "leads", "municipalities"])
 
     class Meta:
-        ordering = ["concept", "number"]
+        ordering = ["region", "number"]
         verbose_name = "Projekt"
         verbose_name_plural = "Projekte"
         constraints = [
-            models.UniqueConstraint(fields=["concept", "number"], name="unique_project_number"),
-            models.UniqueConstraint(fields=["concept", "slug"], name="unique_project_slug"),
-            models.UniqueConstraint(fields=["concept", "key"], name="unique_project_key"),
+            models.UniqueConstraint(fields=["region", "number"], name="unique_project_number"),
+            models.UniqueConstraint(fields=["region", "slug"], name="unique_project_slug"),
+            models.UniqueConstraint(fields=["region", "key"], name="unique_project_key"),
             models.CheckConstraint(
                 condition=Q(progress__isnull=True) | Q(progress__lte=100),
                 name="project_progress_percent",
@@ -144,7 +153,7 @@ class Project(ClusterableModel):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            taken = Project.objects.filter(concept_id=self.concept_id).exclude(pk=self.pk)
+            taken = Project.objects.filter(region_id=self.region_id).exclude(pk=self.pk)
             self.slug = german_slug(self.title, set(taken.values_list("slug", flat=True)))
         super().save(*args, **kwargs)
 
@@ -297,10 +306,6 @@ class TargetIndicator(ClusterableModel):
     @property
     def owner(self):
         return self.project or self.goal or self.subgoal
-
-    @property
-    def concept_id(self) -> int:
-        return self.owner.concept_id
 
 
 class Measurement(models.Model):

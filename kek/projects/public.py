@@ -88,15 +88,15 @@ def backup_rows(region: Any) -> list[Any]:
     leads come with them), target indicators of projects and goals with their measurements,
     evaluation reports."""
     indicators = TargetIndicator.objects.filter(
-        Q(project__concept__region=region)
+        Q(project__region=region)
         | Q(goal__concept__region=region)
         | Q(subgoal__concept__region=region)
     )
     return [
         Resolution.objects.filter(region=region),
-        Project.objects.filter(concept__region=region),
-        Milestone.objects.filter(project__concept__region=region),
-        Attachment.objects.filter(project__concept__region=region),
+        Project.objects.filter(region=region),
+        Milestone.objects.filter(project__region=region),
+        Attachment.objects.filter(project__region=region),
         indicators,
         Measurement.objects.filter(indicator__in=indicators),
         EvaluationSnapshot.objects.filter(concept__region=region),

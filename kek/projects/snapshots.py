@@ -49,7 +49,7 @@ def freeze(concept: Concept) -> dict[str, Any]:
         }
     nodes = {}
     objects = [
-        *Project.objects.filter(concept=concept),
+        *Project.objects.filter(concepts=concept),
         *SubGoal.objects.filter(concept=concept),
         *StrategicGoal.objects.filter(concept=concept),
         *FieldOfAction.objects.filter(concept=concept),

@@ -96,17 +96,17 @@ def indicator_results(
 # --------------------------------------------------------------------------- goal pages
 
 
-def _listed_projects():
-    return Project.objects.order_by("number")
+def _listed_projects(concept: Concept):
+    return Project.objects.filter(concepts=concept).order_by("number")
 
 
 def goal_context(concept: Concept, goal: StrategicGoal | SubGoal) -> dict[str, Any]:
     """Projects, own target indicators and roll-up of a strategic goal or sub-goal."""
     evaluation = evaluate_concept(concept)
     if isinstance(goal, SubGoal):
-        projects = _listed_projects().filter(subgoals=goal)
+        projects = _listed_projects(concept).filter(subgoals=goal)
     else:
-        projects = _listed_projects().filter(subgoals__goal=goal).distinct()
+        projects = _listed_projects(concept).filter(subgoals__goal=goal).distinct()
     indicators = TargetIndicator.objects.filter(**{_owner_field(goal): goal})
     return {
         "rollup": evaluation.of(goal),
@@ -140,7 +140,7 @@ def catalogue_summary(concept: Concept | None) -> dict[str, Any]:
     if concept is None:
         return {"catalogue": None}
     by_status = dict(
-        Project.objects.filter(concept=concept)
+        Project.objects.filter(concepts=concept)
         .values_list("status")
         .annotate(n=Count("id"))
         .values_list("status", "n")
@@ -160,10 +160,14 @@ def catalogue_summary(concept: Concept | None) -> dict[str, Any]:
     }
 
 
-def projects_with_goals():
-    """Projects with the sub-goals they serve, in goal order, for lists."""
-    subgoals = SubGoal.objects.order_by("goal__field__position", "goal__position", "position")
-    return Project.objects.prefetch_related(Prefetch("subgoals", queryset=subgoals))
+def projects_with_goals(concept: Concept):
+    """The version's projects with the sub-goals they serve in it, in goal order, for lists."""
+    subgoals = SubGoal.objects.filter(concept=concept).order_by(
+        "goal__field__position", "goal__position", "position"
+    )
+    return Project.objects.filter(concepts=concept).prefetch_related(
+        Prefetch("subgoals", queryset=subgoals)
+    )
 
 
 # --------------------------------------------------------------------------- frozen reports

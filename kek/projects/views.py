@@ -69,7 +69,7 @@ def _wants_fragment(request: HttpRequest) -> bool:
 
 
 def filtered_projects(concept: Concept, filters: dict[str, str]):
-    projects = projects_with_goals().filter(concept=concept)
+    projects = projects_with_goals(concept)
     if query := filters.get("q"):
         # Plain substring search for now; PostgreSQL full-text search (a German SearchVector
         # with ranking) comes with the site-wide search (F29).
@@ -85,14 +85,14 @@ def filtered_projects(concept: Concept, filters: dict[str, str]):
 # --------------------------------------------------------------------------- project page
 
 
-def find_project(concept: Concept, ref: str) -> Project | None:
-    """The project of a `number-slug` reference; an old slug or the bare number also finds
-    it (then the caller redirects to the canonical address)."""
+def find_project(region: Region, ref: str) -> Project | None:
+    """The district's project of a `number-slug` reference; an old slug or the bare number also
+    finds it (then the caller redirects to the canonical address)."""
     parts = ref.split("-")
     numbers = ["-".join(parts[:i]) for i in range(1, len(parts) + 1)]
     slugs = ["-".join(parts[i:]) for i in range(1, len(parts))]
     by_number = reduce(or_, (Q(number__iexact=number) for number in numbers))
-    candidates = list(Project.objects.filter(concept=concept).filter(Q(slug__in=slugs) | by_number))
+    candidates = list(Project.objects.filter(region=region).filter(Q(slug__in=slugs) | by_number))
     for matches in (
         lambda p: p.public_ref == ref,
         lambda p: p.slug in slugs,
@@ -105,10 +105,13 @@ def find_project(concept: Concept, ref: str) -> Project | None:
 
 
 def resolve(home, ref: str) -> tuple[Project, str | None]:
-    """The project and, if `ref` is not its canonical reference, where to redirect."""
-    project = find_project(require_current(home), ref)
-    if project is None:
-        raise Http404("Dieses Projekt gibt es im aktuellen Projektkatalog nicht.")
+    """The project and, if `ref` is not its canonical reference, where to redirect. A project
+    is found as long as a public version of the district lists it (a project the current
+    version dropped keeps its address)."""
+    concept = require_current(home)
+    project = find_project(concept.region, ref)
+    if project is None or not project.concepts.filter(_shown_to(concept)).exists():
+        raise Http404("Dieses Projekt gibt es in keinem Projektkatalog des Landkreises.")
     redirect = None if project.public_ref == ref else project_url(home, project)
     return project, redirect
 
@@ -126,7 +129,10 @@ def project_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
     project, redirect = resolve(home, ref)
     if redirect:
         return HttpResponsePermanentRedirect(redirect)
-    project = detailed(Project.objects.filter(pk=project.pk)).get()
+    concept = require_current(home)
+    listed_in = list(project.concepts.filter(_shown_to(concept)).order_by("-version"))
+    shown = concept if concept in listed_in else listed_in[0]
+    project = detailed(Project.objects.filter(pk=project.pk), shown).get()
     indicators = list(project.indicators.all())
     results = evaluate_indicators(indicators) if indicators else {}
     cards = [
@@ -138,17 +144,32 @@ def project_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
         )
         for indicator in indicators
     ]
-    context = {"concept": project.concept, "project": project, "indicators": cards}
+    context = {
+        "concept": concept,
+        "project": project,
+        "indicators": cards,
+        "dropped_in": None if shown == concept else concept,
+        "listed_in": shown,
+    }
     return render(request, home, "projects/project_detail.html", context)
 
 
-def detailed(projects):
-    """Everything the project page shows, in a fixed number of queries."""
-    subgoals = SubGoal.objects.select_related("goal__field").order_by(
-        "goal__field__position", "goal__position", "position"
+def _shown_to(concept: Concept, via: str = "") -> Q:
+    """The versions the public sees next to `concept` (the current one, or the draft a planner
+    previews): all but the drafts. `via`: the lookup path to the version ("concept__")."""
+    return Q(**{f"{via}pk": concept.pk}) | ~Q(**{f"{via}status": Concept.Status.DRAFT})
+
+
+def detailed(projects, concept: Concept):
+    """Everything the project page shows, with the sub-goals it serves in `concept`, in a
+    fixed number of queries."""
+    subgoals = (
+        SubGoal.objects.filter(concept=concept)
+        .select_related("goal__field")
+        .order_by("goal__field__position", "goal__position", "position")
     )
     indicators = TargetIndicator.objects.order_by("id").prefetch_related("measurements")
-    return projects.select_related("concept", "resolution").prefetch_related(
+    return projects.select_related("region", "resolution").prefetch_related(
         Prefetch("subgoals", queryset=subgoals),
         Prefetch("municipalities", queryset=Region.objects.order_by("name")),
         "milestones",
@@ -225,16 +246,22 @@ def dashboard(request: HttpRequest, home, slug: str | None = None) -> HttpRespon
 # --------------------------------------------------------------------------- reports
 
 
+def _reports(concept: Concept):
+    """The district's evaluation reports: each stays with the version it was made for, and the
+    public sees those of every public version (and of the previewed draft)."""
+    reports = EvaluationSnapshot.objects.filter(concept__region_id=concept.region_id)
+    return reports.filter(_shown_to(concept, via="concept__"))
+
+
 def evaluation_list(request: HttpRequest, home) -> HttpResponse:
     concept = require_current(home)
-    reports = list(EvaluationSnapshot.objects.filter(concept=concept))
-    context = {"concept": concept, "reports": reports}
+    context = {"concept": concept, "reports": list(_reports(concept).select_related("concept"))}
     return render(request, home, "projects/evaluation_list.html", context)
 
 
 def evaluation_detail(request: HttpRequest, home, pk: int) -> HttpResponse:
     concept = require_current(home)
-    report = get_object_or_404(EvaluationSnapshot, pk=pk, concept=concept)
+    report = get_object_or_404(_reports(concept).select_related("concept"), pk=pk)
     previous = report.previous()
     context = {
         "concept": concept,

@@ -15,7 +15,7 @@ pytestmark = [
 
 
 def test_catalogue_filters_and_a_project_page_with_a_chart(page, concept, axe, screenshot):
-    projects = Project.objects.filter(concept=concept)
+    projects = Project.objects.filter(concepts=concept)
     completed = projects.filter(status="completed").count()
     assert projects.count() > completed > 0  # the shipped example catalogue
 
@@ -65,7 +65,7 @@ def test_dashboard_goal_page_and_evaluation_report(page, concept, axe, screensho
     from kek.projects.snapshots import take_report
 
     first = take_report(concept, "Evaluierung 2023")
-    Measurement.objects.filter(indicator__project__concept=concept).update(value=1)
+    Measurement.objects.filter(indicator__project__concepts=concept).update(value=1)
     take_report(concept, "Evaluierung 2024")
     assert first.pk
 

@@ -71,7 +71,7 @@ def seeds() -> list[str]:
     fields = list(FieldOfAction.objects.filter(concept=concept).order_by("position", "id"))
     goal = StrategicGoal.objects.filter(field__concept=concept).order_by("number").first()
     subgoal = SubGoal.objects.filter(goal__field__concept=concept).order_by("number").first()
-    projects = list(Project.objects.filter(concept=concept).order_by("number"))
+    projects = list(Project.objects.filter(concepts=concept).order_by("number"))
     versions = sorted(
         Concept.objects.filter(region=concept.region).values_list("version", flat=True)
     )

@@ -31,7 +31,7 @@ def enrich(region: Region) -> None:
     concept = Concept.objects.get(region=region, is_current=True)
     lead = UserFactory(username="projektleiterin", first_name="Petra", email="p@example.de")
     planner = UserFactory(username="planerin-a", groups=["planner"])
-    project = Project.objects.filter(concept=concept).order_by("number").first()
+    project = Project.objects.filter(concepts=concept).order_by("number").first()
     project.leads.add(lead)
     document = get_document_model().objects.create(
         title="Demografiestudie", file=ContentFile(PDF, name="demografie.pdf")
@@ -75,7 +75,7 @@ def content(client, ags: str = "14730") -> dict:
         ],
         "files": sorted(
             (a.document.title, a.document.file.read())
-            for a in Attachment.objects.filter(project__concept=concept)
+            for a in Attachment.objects.filter(project__concepts=concept)
         ),
     }
 

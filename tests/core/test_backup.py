@@ -233,14 +233,14 @@ def test_the_restored_copy_links_its_own_goals_and_documents(backup_file):
     call_command("kek", "restore", "--district", LEIPZIG, str(backup_file))
     leipzig = Region.objects.get(ags=LEIPZIG)
     copy = Concept.objects.get(region=leipzig)
-    for project in Project.objects.filter(concept=copy):
+    for project in Project.objects.filter(concepts=copy):
         assert {s.concept_id for s in project.subgoals.all()} <= {copy.pk}
     for item in SwotItem.objects.filter(concept=copy):
         assert {g.concept_id for g in item.goals.all()} <= {copy.pk}
     owners = TargetIndicator.objects.filter(goal__concept=copy)
     assert all(i.goal.concept_id == copy.pk for i in owners)
     home = DistrictHomePage.objects.get(region=leipzig)
-    document = Project.objects.filter(concept=copy).first().attachments.get().document
+    document = Project.objects.filter(concepts=copy).first().attachments.get().document
     assert f'id="{document.pk}"' in home.intro
     assert document.file.read().startswith(b"%PDF")
     assert home.latest_revision.object_id == str(home.pk)

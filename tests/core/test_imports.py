@@ -53,7 +53,7 @@ def test_what_has_measurements_stays_whole_and_a_resolution_keeps_a_project(conc
     goal = StrategicGoal.objects.get(concept=concept, number="4.1")
     assert Measurement.objects.filter(indicator__goal=goal).exists()
     other = StrategicGoal.objects.get(concept=concept, number="4.2")
-    project = Project.objects.filter(concept=concept, resolution__isnull=False).first()
+    project = Project.objects.filter(concepts=concept, resolution__isnull=False).first()
     TargetIndicator.objects.filter(project=project).delete()  # so only the resolution keeps it
 
     plan = plan_removal([field, goal, other, project])
@@ -68,7 +68,7 @@ def test_what_has_measurements_stays_whole_and_a_resolution_keeps_a_project(conc
 
 
 def test_a_measurement_itself_is_never_removed(concept):
-    measurement = Measurement.objects.filter(indicator__project__concept=concept).first()
+    measurement = Measurement.objects.filter(indicator__project__concepts=concept).first()
     plan = plan_removal([measurement])
     assert plan.kept[0].reasons == ("Messwerte entfernt ein Import nie",)
 

@@ -16,7 +16,10 @@ def counts() -> tuple[int, ...]:
     return tuple(m.objects.count() for m in (Project, Milestone, Measurement))
 
 
-def test_undoing_a_catalogue_import_gives_back_the_catalogue_as_before(concept, kek, tmp_path):
+def test_undoing_a_catalogue_import_gives_back_the_catalogue_as_before(
+    concept_in_draft, kek, tmp_path
+):
+    concept = concept_in_draft
     before, numbers = export_catalogue(concept), counts()
     kek("import-catalogue", "--district", "14730", str(changed_catalogue_file(concept, tmp_path)))
     run = ImportRun.objects.get(kind=ImportRun.Kind.CATALOGUE)
@@ -27,4 +30,4 @@ def test_undoing_a_catalogue_import_gives_back_the_catalogue_as_before(concept, 
 
     assert export_catalogue(concept) == before
     assert counts() == numbers
-    assert not Project.objects.filter(number="99", concept=concept).exists()
+    assert not Project.objects.filter(number="99", concepts=concept).exists()

@@ -187,21 +187,32 @@ def test_a_draft_version_is_visible_to_the_planner_only(client, planner, concept
 def test_publishing_version_2_makes_it_current_and_supersedes_version_1(planner_client, concept):
     planner_client.post(reverse("kek_new_version", args=[concept.pk]))
     copy = Concept.objects.get(region=concept.region, version=2)
-    url = reverse("kek_make_current", args=[copy.pk])
+    url = reverse("kek_publish_version", args=[copy.pk])
     page = text(planner_client.get(url))
-    assert "Version veröffentlichen" in page
+    assert "Version 2 veröffentlichen" in page and "Was sich für die Öffentlichkeit ändert" in page
+    # Without the explicit confirmation and the adoption nothing is published.
+    refused = planner_client.post(url, {"adopted_by": "Kreistag"})
+    assert refused.status_code == 400
+    assert "Bitte bestätigen Sie" in refused.content.decode()
+    refused = planner_client.post(url, {"confirm": "on", "adopted_by": "Kreistag"})
+    assert "Bitte geben Sie den Beschluss an" in refused.content.decode()
     copy.refresh_from_db()
-    assert not copy.is_current
+    assert not copy.is_current and copy.status == Concept.Status.DRAFT
 
-    response = planner_client.post(url)
+    response = planner_client.post(
+        url,
+        {"confirm": "on", "adopted_on": "2026-11-30", "adopted_by": "Kreistag",
+         "resolution_number": "KT/2026/17"},
+    )  # fmt: skip
 
     assert response.status_code == 302
     concept.refresh_from_db()
     copy.refresh_from_db()
-    assert (copy.is_current, copy.status) == (True, Concept.Status.CONSULTATION)
+    assert (copy.is_current, copy.status) == (True, Concept.Status.ADOPTED)
+    assert (copy.adopted_by, copy.resolution_number) == ("Kreistag", "KT/2026/17")
     assert (concept.is_current, concept.status) == (False, Concept.Status.SUPERSEDED)
     listing = text(planner_client.get(response["Location"]))
-    assert "Version 2 ist jetzt die aktuelle, öffentliche Version." in listing
+    assert "Version 2 ist beschlossen und jetzt die aktuelle, öffentliche Version." in listing
     # Version 2 is no longer a draft: the public sees it too.
     planner_client.logout()
     assert 'href="/versionen/2/"' in text(planner_client.get("/versionen/"))
@@ -214,9 +225,9 @@ def test_the_version_listing_shows_both_actions_to_the_planner(planner_client, c
     listing = text(planner_client.get(reverse("wagtailsnippets_goals_concept:list")))
 
     assert "Neue Version daraus anlegen" in listing
-    assert "Als aktuelle Version veröffentlichen" in listing
+    assert "Veröffentlichen …" in listing and "Vorschau der Fortschreibung" in listing
     assert reverse("kek_new_version", args=[concept.pk]) in listing
     assert reverse("kek_new_version", args=[copy.pk]) in listing
-    assert reverse("kek_make_current", args=[copy.pk]) in listing
-    # The current version is not offered for publishing again.
-    assert reverse("kek_make_current", args=[concept.pk]) not in listing
+    assert reverse("kek_publish_version", args=[copy.pk]) in listing
+    # The adopted version is not offered for publishing again.
+    assert reverse("kek_publish_version", args=[concept.pk]) not in listing

@@ -1,11 +1,12 @@
 """The public pages of the goal system, through HTTP."""
 
+import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
-from kek.goals.versions import make_current, new_version
+from kek.goals.versions import Adoption, new_version, publish
 
 from .factories import StrategicGoalFactory, SubGoalFactory
 
@@ -101,7 +102,7 @@ def test_the_comparison_shows_added_removed_and_reworded_goals(client, concept):
     StrategicGoalFactory(field=FieldOfAction.objects.get(concept=copy, number="4"), title="Neu")
     # A draft is not public yet.
     assert client.get("/versionen/2/").status_code == 404
-    make_current(copy)
+    publish(copy, adoption=Adoption(dt.date(2026, 11, 30), "Kreistag"))
     html = text(client.get("/versionen/vergleich/?von=1&zu=2"))
     assert "Hinzugefügt (1)" in html and "<ins>Strategisches Ziel 4.4: Neu</ins>" in html
     assert "Entfallen (3)" in html  # the goal and its two sub-goals
@@ -134,7 +135,7 @@ def query_count(client, url: str) -> int:
 )
 def test_queries_do_not_grow_with_the_number_of_goals(client, concept, url):
     new_version(concept)
-    make_current(Concept.objects.get(version=2))
+    publish(Concept.objects.get(version=2), adoption=Adoption(dt.date(2026, 11, 30), "Kreistag"))
     before = query_count(client, url)
     current = Concept.objects.get(is_current=True)
     for field in FieldOfAction.objects.filter(concept=current):

@@ -1,7 +1,8 @@
+import datetime as dt
 import pytest
 
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
-from kek.goals.versions import make_current, new_version
+from kek.goals.versions import Adoption, new_version, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +36,10 @@ def test_changing_the_copy_leaves_the_original_alone(concept):
 
 def test_making_a_version_current_supersedes_the_adopted_one(concept):
     copy = new_version(concept)
-    make_current(copy)
+    publish(copy, adoption=Adoption(dt.date(2026, 11, 30), "Kreistag"))
     concept.refresh_from_db()
     copy.refresh_from_db()
-    assert copy.is_current and copy.status == Concept.Status.CONSULTATION
+    assert copy.is_current and copy.status == Concept.Status.ADOPTED
+    assert (copy.adopted_on, copy.adopted_by) == (dt.date(2026, 11, 30), "Kreistag")
     assert not concept.is_current and concept.status == Concept.Status.SUPERSEDED
     assert Concept.objects.filter(region=concept.region, is_current=True).count() == 1

@@ -6,7 +6,8 @@ from ..http import formset
 def project_form(project, milestones: list[dict] | None = None, **fields) -> dict:
     """The project's edit form as it stands, with `fields` and the milestone rows changed."""
     data = {
-        "concept": project.concept_id,
+        "region": project.region_id,
+        "concepts": [c.pk for c in project.concepts.all()],
         "number": project.number,
         "slug": project.slug,
         "title": project.title,

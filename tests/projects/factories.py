@@ -14,9 +14,17 @@ class ProjectFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     concept = factory.SubFactory(ConceptFactory)
+    region = factory.SelfAttribute("concept.region")
     number = factory.Sequence(lambda n: f"P{n:03d}")
     title = factory.Sequence(lambda n: f"Projekt {n}")
     status = "in_progress"
+
+    @classmethod
+    def _create(cls, model_class, *args, concept=None, **kwargs):
+        """A project of `concept`'s district, listed in that version's catalogue."""
+        project = super()._create(model_class, *args, **kwargs)
+        project.concepts.add(concept)
+        return project
 
     @factory.post_generation
     def subgoals(self, create, subgoals, **kwargs):

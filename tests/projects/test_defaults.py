@@ -75,10 +75,10 @@ def test_load_defaults_gives_every_status_of_every_method(kek, capsys):
 
 @pytest.mark.django_db
 def test_the_catalogue_in_the_database_is_example_content(concept):
-    projects = Project.objects.filter(concept=concept)
+    projects = Project.objects.filter(concepts=concept)
     assert projects.count() == 15 and not projects.filter(is_example=False).exists()
     assert not projects.filter(subgoals__isnull=True).exists()
-    measured = Measurement.objects.filter(indicator__project__concept=concept)
+    measured = Measurement.objects.filter(indicator__project__concepts=concept)
     assert measured.exists() and not measured.exclude(source="Beispielwert").exists()
     resolution = Resolution.objects.get(region=concept.region)
     assert (resolution.body, resolution.number, resolution.date) == (
@@ -91,13 +91,13 @@ def test_the_catalogue_in_the_database_is_example_content(concept):
 
 @pytest.mark.django_db
 def test_loading_again_keeps_the_planners_catalogue(concept, kek, capsys):
-    Project.objects.get(concept=concept, number="P1.01").delete()
-    renamed = Project.objects.get(concept=concept, number="P1.02")
+    Project.objects.get(concepts=concept, number="P1.01").delete()
+    renamed = Project.objects.get(concepts=concept, number="P1.02")
     renamed.title = "Umbenannt"
     renamed.save()
     capsys.readouterr()
     kek("load-defaults")
     assert "Projektkatalog: vorhanden, nicht verändert." in capsys.readouterr().out
-    assert not Project.objects.filter(concept=concept, number="P1.01").exists()
+    assert not Project.objects.filter(concepts=concept, number="P1.01").exists()
     assert Project.objects.get(pk=renamed.pk).title == "Umbenannt"
-    assert Project.objects.filter(concept=concept).count() == 14
+    assert Project.objects.filter(concepts=concept).count() == 14

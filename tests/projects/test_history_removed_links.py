@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def linked(concept):
+def linked(concept_in_draft):
+    concept = concept_in_draft
     first, second = SubGoal.objects.filter(concept=concept).order_by("number")[:2]
     project = ProjectFactory(concept=concept, number="9.1", subgoals=[first, second])
     return project, first, second

@@ -42,7 +42,7 @@ def test_a_catalogue_of_another_district_is_refused_without_allow_other_district
     assert counts() == before
     assert not Project.objects.filter(title="Fremder Titel").exists()
     kek("import-catalogue", "--district", "14730", "--allow-other-district", str(path))
-    assert Project.objects.filter(concept=concept, title="Fremder Titel").exists()
+    assert Project.objects.filter(concepts=concept, title="Fremder Titel").exists()
 
 
 USER_ERRORS = [

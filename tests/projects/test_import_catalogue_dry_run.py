@@ -16,8 +16,9 @@ TABLES = [Project, Project.subgoals.through, Milestone, TargetIndicator, Measure
 
 @pytest.mark.parametrize("remove", [False, True])
 def test_a_dry_run_counts_along_the_real_import_and_writes_nothing(
-    concept, kek, tmp_path, capsys, remove
+    concept_in_draft, kek, tmp_path, capsys, remove
 ):
+    concept = concept_in_draft
     catalogue = export_catalogue(concept)
     catalogue.projects[0].title = "Nachfolgebörse Nordsachsen 2.0"
     catalogue.projects.pop()  # P4.04

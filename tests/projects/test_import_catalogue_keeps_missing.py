@@ -46,9 +46,12 @@ def test_a_cut_catalogue_removes_nothing(concept, kek, cut, capsys):
     assert unlisted() == (13, 27, 17, 59)
 
 
-def test_with_remove_missing_the_protected_stay_whole_and_the_rest_goes(concept, kek, cut, capsys):
+def test_with_remove_missing_the_protected_stay_whole_and_the_rest_goes(
+    concept_in_draft, kek, cut, capsys
+):
+    concept = concept_in_draft
     # P4.04 without resolution and measured values may go, with its milestones and indicator.
-    Project.objects.filter(concept=concept, number="P4.04").update(resolution=None)
+    Project.objects.filter(concepts=concept, number="P4.04").update(resolution=None)
     measured = Measurement.objects.filter(indicator__project__number="P4.04")
     values = measured.count()
     measured.delete()
@@ -67,5 +70,5 @@ def test_with_remove_missing_the_protected_stay_whole_and_the_rest_goes(concept,
         "hat einen Beschluss; dazu bleiben: 1 Zielindikator"
     ) in out
     assert "  Zielindikator Gewerbeanmeldungen je 10.000 Einwohner: hat Messwerte" in out
-    assert not Project.objects.filter(concept=concept, number="P4.04").exists()
+    assert not Project.objects.filter(concepts=concept, number="P4.04").exists()
     assert unlisted() == (12, 27 - milestones, 17 - indicators, 59 - values)

@@ -36,7 +36,7 @@ def concept(concept):
     """The current concept without the shipped example catalogue: each test builds its own.
     A clean-up, not a change: no change records (writing them took seconds per test)."""
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
-        Project.objects.filter(concept=concept).delete()
+        Project.objects.filter(concepts=concept).delete()
         TargetIndicator.objects.filter(models_q(concept)).delete()
     return concept
 
@@ -137,7 +137,7 @@ def test_the_catalogue_lists_projects_with_status_progress_lead_and_goals(client
     assert f'href="/projekte/p1-{school.slug}/"' in row
     assert "In Umsetzung" in row and '<progress max="100" value="50"' in row and "50 %" in row
     assert "Amt für Bildung" in row
-    sub = subgoal(school.concept, "2.1.1")
+    sub = subgoal(school.concepts.get(), "2.1.1")
     assert f'href="/ziele/2.1.1-{sub.slug}/"' in row and sub.title in row
     park_row = next(r for r in rows_of(html) if "Gewerbepark Nord" in r)
     assert "Abgeschlossen" in park_row and "100 %" in park_row
@@ -180,7 +180,7 @@ def test_the_filter_form_has_labelled_selects_with_the_concepts_choices(client, 
     ],
 )
 def test_filters_and_search_really_filter(client, catalogue, query, expected):
-    field4 = FieldOfAction.objects.get(concept=catalogue["bus"].concept, number="4")
+    field4 = FieldOfAction.objects.get(concept=catalogue["bus"].concepts.get(), number="4")
     html = text(client.get("/projekte/?" + query.format(field4=field4.slug)))
     shown = {number for number in ("P1", "P2", "P3") if f">{number}</td>" in html}
     assert shown == expected
@@ -332,7 +332,7 @@ def test_a_project_page_shows_the_whole_project(client, full_project):
     assert f"/projekte/2.1-a-{project.slug}/" == f"/projekte/{project.public_ref}/"
     assert "<h1" in html and "Digitale Schule" in html
     assert "<p>Alle Oberschulen erhalten Glasfaser.</p>" in html
-    sub = subgoal(project.concept, "2.1.1")
+    sub = subgoal(project.concepts.get(), "2.1.1")
     assert f'href="/ziele/2.1.1-{sub.slug}/"' in html
     assert f'href="/ziele/2.1-{sub.goal.slug}/"' in html
     assert "Amt für Bildung" in html and "Schulträger<br>Zweckverband" in html
@@ -479,14 +479,14 @@ def test_the_dashboard_shows_status_counts_score_progress_and_completeness(clien
     assert "<progress" in overview and "Umsetzungsstand" in overview
     fields = html.split('id="handlungsfelder"')[1].split("</section>")[0]
     assert "<caption" in fields and '<th class="kern-table__header" scope="col">' in fields
-    dashboard_fields = FieldOfAction.objects.filter(concept=catalogue["bus"].concept)
+    dashboard_fields = FieldOfAction.objects.filter(concept=catalogue["bus"].concepts.get())
     assert dashboard_fields.exists()
     for field in dashboard_fields:
         assert f'href="/dashboard/{field.slug}/"' in fields
     goals = html.split('id="ziele"')[1].split("</section>")[0]
     assert (
         goals.count('scope="row"')
-        == StrategicGoal.objects.filter(concept=catalogue["bus"].concept).count()
+        == StrategicGoal.objects.filter(concept=catalogue["bus"].concepts.get()).count()
     )
 
 
@@ -494,7 +494,7 @@ def test_the_dashboard_roll_up_numbers_match_the_evaluation(client, catalogue):
     from kek.evaluation.statuses import number
     from kek.projects.evaluation import evaluate_concept
 
-    concept = catalogue["bus"].concept
+    concept = catalogue["bus"].concepts.get()
     evaluation = evaluate_concept(concept)
     result = evaluation.of(concept)
     html = text(client.get("/dashboard/"))
@@ -506,7 +506,7 @@ def test_the_dashboard_roll_up_numbers_match_the_evaluation(client, catalogue):
 
 
 def test_a_field_dashboard_shows_its_goals_subgoals_and_projects(client, catalogue):
-    concept = catalogue["bus"].concept
+    concept = catalogue["bus"].concepts.get()
     field = FieldOfAction.objects.get(concept=concept, number="4")
     html = text(client.get(f"/dashboard/{field.slug}/"))
     assert "Dashboard: Infrastruktur &amp; Mobilität" in html
@@ -523,7 +523,7 @@ def test_a_field_dashboard_shows_its_goals_subgoals_and_projects(client, catalog
 
 
 def test_a_goal_page_shows_its_projects_indicators_and_roll_up(client, catalogue):
-    concept = catalogue["bus"].concept
+    concept = catalogue["bus"].concepts.get()
     goal = StrategicGoal.objects.get(concept=concept, number="4.1")
     own = TargetIndicatorFactory(
         project=None, goal=goal, title="ÖPNV-Anteil", baseline_year=2015, baseline_value=10
@@ -542,7 +542,7 @@ def test_a_goal_page_shows_its_projects_indicators_and_roll_up(client, catalogue
 
 
 def test_a_subgoal_page_lists_only_its_own_projects(client, catalogue):
-    sub = subgoal(catalogue["park"].concept, "1.2.1")
+    sub = subgoal(catalogue["park"].concepts.get(), "1.2.1")
     html = text(client.get(f"/ziele/1.2.1-{sub.slug}/"))
     section = html.split('id="umsetzung"')[1].split("</section>")[0]
     assert "Gewerbepark Nord" in section and "Abgeschlossen, 100 % umgesetzt" in section
@@ -550,7 +550,7 @@ def test_a_subgoal_page_lists_only_its_own_projects(client, catalogue):
 
 
 def test_a_field_page_shows_its_roll_up_and_links(client, catalogue):
-    field = FieldOfAction.objects.get(concept=catalogue["bus"].concept, number="2")
+    field = FieldOfAction.objects.get(concept=catalogue["bus"].concepts.get(), number="2")
     html = text(client.get(f"/handlungsfelder/{field.slug}/"))
     section = html.split('id="umsetzung"')[1].split("</section>")[0]
     assert "Auf Kurs" in section and "1 von 1 Zielindikatoren bewertbar" in section
@@ -563,7 +563,7 @@ def test_a_field_page_shows_its_roll_up_and_links(client, catalogue):
 
 
 def test_reports_list_and_show_what_changed_since_the_last_one(client, catalogue):
-    concept = catalogue["bus"].concept
+    concept = catalogue["bus"].concepts.get()
     first = take_report(concept, "Bericht 2022")
     school = catalogue["school"].indicators.get()
     school.measurements.all().delete()
@@ -594,7 +594,7 @@ def test_reports_list_and_show_what_changed_since_the_last_one(client, catalogue
 
 
 def test_a_report_is_frozen(client, catalogue):
-    concept = catalogue["bus"].concept
+    concept = catalogue["bus"].concepts.get()
     report = take_report(concept, "Bericht")
     catalogue["bus"].indicators.get().measurements.update(value=200)
     html = text(client.get(f"/evaluierung/{report.pk}/"))
@@ -613,7 +613,7 @@ def test_reports_of_other_versions_are_not_shown(client, concept):
 
 
 def test_the_start_page_links_the_catalogue_with_summary_numbers(client, catalogue):
-    concept = catalogue["bus"].concept
+    concept = catalogue["bus"].concepts.get()
     take_report(concept, "Bericht")
     html = text(client.get("/"))
     section = html.split('id="projektkatalog"')[1].split("</section>")[0]

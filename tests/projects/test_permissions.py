@@ -99,7 +99,8 @@ def snapshot(ignore=frozenset()) -> dict:
 def project_form(w: World, obj: Project | None = None, title: str = NEW_TITLE) -> dict:
     milestones = obj.milestones.all() if obj else []
     return {
-        "concept": w.concept.pk,
+        "region": w.concept.region_id,
+        "concepts": [w.concept.pk],
         "number": obj.number if obj else "9.9",
         "slug": obj.slug if obj else "",
         "title": title,
