@@ -1,16 +1,24 @@
 """The audit log ("Protokoll") in the Wagtail admin menu, for admins only; links that a
-deletion in the back office removes are recorded on the objects that had them."""
+deletion in the back office removes are recorded on the objects that had them; the region
+chooser of every region field."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views, history
+from .region_choosers import region_chooser_viewset
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("kek/protokoll/", admin_views.audit_log, name="kek_audit_log")]
+
+
+@hooks.register("register_admin_viewset")
+def register_region_chooser():
+    """The chooser every region field of the back office uses (kek.core.region_choosers)."""
+    return region_chooser_viewset
 
 
 class AuditLogMenuItem(MenuItem):

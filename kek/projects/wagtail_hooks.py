@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from kek.core.admin_history import HistoryPanel, RecordedHistory
+from kek.core.region_choosers import district_municipalities
 
 from .models import EvaluationSnapshot, Project, Resolution, TargetIndicator
 from .snapshots import take_report
@@ -28,7 +29,7 @@ class ProjectViewSet(RecordedHistory, SnippetViewSet):
             [FieldPanel("lead_body"), FieldPanel("leads"), FieldPanel("partners")],
             heading="Beteiligte",
         ),
-        FieldPanel("municipalities"),
+        FieldPanel("municipalities", widget=district_municipalities()),
         FieldRowPanel([FieldPanel("status"), FieldPanel("progress"), FieldPanel("priority")]),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         MultiFieldPanel(
