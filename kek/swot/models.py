@@ -32,7 +32,7 @@ class Kind(models.TextChoices):
     THREAT = "threat", rulebook.KIND_LABELS["threat"]
 
 
-KIND_PLURALS = {
+KIND_PLURALS: dict[str, str] = {
     Kind.STRENGTH: "Stärken",
     Kind.WEAKNESS: "Schwächen",
     Kind.OPPORTUNITY: "Chancen",

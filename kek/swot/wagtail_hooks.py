@@ -78,6 +78,7 @@ def register_admin_urls():
             admin_views.reject,
             name="kek_swot_reject",
         ),
+        path("kek/swot/vorschlaege/auswahl/", admin_views.bulk, name="kek_swot_bulk"),
     ]
 
 

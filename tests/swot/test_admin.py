@@ -22,7 +22,9 @@ def open_suggestion(concept, client, planner):
 def test_the_list_shows_open_and_decided_suggestions(client, open_suggestion):
     html = client.get(reverse("kek_swot_suggestions")).content.decode()
     assert "Offen (1)" in html and "Übernommen (2)" in html and "Abgelehnt (2)" in html
-    assert open_suggestion.explanation and open_suggestion.explanation in html
+    from kek.swot.suggestions import describe
+
+    assert describe(open_suggestion).title in html
     assert "Vorschläge aus den Daten neu berechnen" in html
 
 

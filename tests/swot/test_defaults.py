@@ -9,6 +9,7 @@ from kek.core.defaults import DEFAULT_DIR, load_defaults
 from kek.statistics.models import Observation
 from kek.swot.defaults import DefaultsError, load_file
 from kek.swot.models import IndicatorEvidence, SwotItem, SwotSuggestion
+from kek.swot.suggestions import describe
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_items_and_decisions_are_loaded_as_the_file_says(concept):
         assert found.status == {"accept": "accepted", "reject": "rejected"}[decision["decision"]]
         if found.status == "accepted":
             assert found.item.title == decision["title"]
-            assert found.explanation and found.explanation in found.item.explanation
+            assert describe(found).text in found.item.explanation
         else:
             assert found.reason == decision["reason"].strip()
     assert not stored.filter(status="open").exists()

@@ -38,6 +38,7 @@ class World:
     concept: object
     item: SwotItem
     suggestion: SwotSuggestion
+    fresh: SwotSuggestion  # of an indicator no item rests on yet
 
 
 @pytest.fixture
@@ -55,7 +56,16 @@ def world(concept) -> World:
         explanation="Schwäche (Vorschlag): von Hand angelegt.",
         fingerprint="rechtepruefung",
     )
-    return World(draft, item, suggestion)
+    fresh = SwotSuggestion.objects.create(
+        region=concept.region,
+        indicator=Indicator.objects.get(code="ISV006"),
+        kind="weakness",
+        rule="weakness-behind-land",
+        numbers={"period": "2024", "home_value": 80.0, "land_value": 60.0},
+        explanation="Schwäche (Vorschlag): von Hand angelegt.",
+        fingerprint="rechtepruefung-2",
+    )
+    return World(draft, item, suggestion, fresh)
 
 
 def snapshot(ignore=frozenset()) -> dict:
@@ -144,7 +154,29 @@ ENTRIES = [
         id="suggestion-accept",
         covers="url:kek_swot_accept",
         url=lambda w: reverse("kek_swot_accept", args=[w.suggestion.pk]),
+        data=lambda w: {"confirm": "1"},  # the draft has items on its indicator already
         happened=lambda w: decided(w, "accepted"),
+        outcomes=OUTCOMES,
+    ),
+    Entry(
+        id="suggestions-bulk-accept",
+        covers="url:kek_swot_bulk",
+        url=lambda w: reverse("kek_swot_bulk"),
+        data=lambda w: {"aktion": "accept", "gebiet": "14730", "vorschlag": [w.fresh.pk]},
+        happened=lambda w: SwotSuggestion.objects.get(pk=w.fresh.pk).status == "accepted",
+        outcomes=OUTCOMES,
+    ),
+    Entry(
+        id="suggestions-bulk-reject",
+        covers="url:kek_swot_bulk",
+        url=lambda w: reverse("kek_swot_bulk"),
+        data=lambda w: {
+            "aktion": "reject",
+            "gebiet": "14730",
+            "reason": "Rechteprüfung",
+            "vorschlag": [w.suggestion.pk, w.fresh.pk],
+        },  # fmt: skip
+        happened=lambda w: decided(w, "rejected"),
         outcomes=OUTCOMES,
     ),
     Entry(
