@@ -22,6 +22,10 @@ def test_it_names_the_role_groups_in_german():
     names = set(Group.objects.values_list("name", flat=True))
     assert {"Planung", "Administration", "Moderation"} <= names
     assert not names & {"planner", "admin", "moderator"}
+    # Wagtail's own groups from its installation, with their page rights
+    assert {"Seitenfreigabe", "Seitenredaktion"} <= names
+    assert not names & {"Moderators", "Editors"}
+    assert Group.objects.get(name="Seitenfreigabe").page_permissions.exists()
     assert {role: group(role).name for role in (PLANNER, ADMIN, MODERATOR)} == GROUP_NAMES
 
 
