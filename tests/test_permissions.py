@@ -20,7 +20,7 @@ from kek.cms.models import DistrictHomePage, StandardPage
 from kek.cms.sites import ensure_site
 from kek.goals import exchange
 from kek.goals.concept_db import export_district
-from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
+from kek.goals.models import Concept, FieldOfAction, PublicationSettings, StrategicGoal, SubGoal
 from kek.regions.models import Region
 
 from . import permission_walk as pw
@@ -86,6 +86,8 @@ def world(db) -> World:
         [{"slug": "impressum", "title": "Impressum", "body": "<p>Herausgeber</p>"}],
     )
     child = StandardPage.objects.child_of(home).get(slug="impressum")
+    PublicationSettings.objects.create(region=region)  # edited and deleted by the walk
+    RegionFactory(name="Landkreis Nachbarhausen")  # gets its rule added
     return World(region, concept, draft, field, goal, subgoal, home, child)
 
 
@@ -203,8 +205,62 @@ def snippet_entries(model) -> list[Entry]:
     ]
 
 
+def rule_of(w) -> PublicationSettings:
+    return PublicationSettings.objects.get(region=w.region)
+
+
+def neighbour() -> Region:
+    return Region.objects.get(name="Landkreis Nachbarhausen")
+
+
+RULE = "url:wagtailsnippets_goals_publicationsettings"
+ADMIN_ONLY = {**REFUSED_BY_ADMIN, "planner": DASHBOARD, "admin": ALLOWED}
+RULE_ENTRIES = [
+    Entry(
+        id="publicationsettings-add",
+        covers=f"{RULE}:add",
+        url=lambda w: reverse("wagtailsnippets_goals_publicationsettings:add"),
+        data=lambda w: {"region": neighbour().pk, "four_eyes": "on"},
+        happened=lambda w: PublicationSettings.objects.filter(region=neighbour()).exists(),
+        outcomes=ADMIN_ONLY,
+        methods=BOTH,
+    ),
+    Entry(
+        id="publicationsettings-chooser-create",
+        covers="url:wagtailsnippetchoosers_goals_publicationsettings:create",
+        url=lambda w: reverse("wagtailsnippetchoosers_goals_publicationsettings:create"),
+        data=lambda w: {"region": neighbour().pk, "four_eyes": "on"},
+        happened=lambda w: PublicationSettings.objects.filter(region=neighbour()).exists(),
+        outcomes=ADMIN_ONLY,
+        methods=BOTH,
+        writable=False,
+    ),
+    Entry(
+        id="publicationsettings-edit",
+        covers=f"{RULE}:edit",
+        url=lambda w: reverse(
+            "wagtailsnippets_goals_publicationsettings:edit", args=[rule_of(w).pk]
+        ),
+        data=lambda w: {"region": w.region.pk, "four_eyes": "on"},
+        happened=lambda w: rule_of(w).four_eyes,
+        outcomes=ADMIN_ONLY,
+        methods=BOTH,
+    ),
+    Entry(
+        id="publicationsettings-delete",
+        covers=f"{RULE}:delete",
+        url=lambda w: reverse(
+            "wagtailsnippets_goals_publicationsettings:delete", args=[rule_of(w).pk]
+        ),
+        happened=lambda w: not PublicationSettings.objects.filter(region=w.region).exists(),
+        outcomes=ADMIN_ONLY,
+        methods=BOTH,
+    ),
+]
+
 ENTRIES = [
     *(e for model in GOAL_MODELS for e in snippet_entries(model)),
+    *RULE_ENTRIES,
     Entry(
         id="concept-new-version",
         covers="url:kek_new_version",

@@ -11,7 +11,7 @@ class CmsConfig(AppConfig):
         from kek.core import sites as core_sites
         from kek.core.registry import DefaultLoader, default_loaders
 
-        from . import public, sites
+        from . import four_eyes, public, sites  # noqa: F401
 
         public.register()
         default_loaders.register(

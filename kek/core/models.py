@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from simple_history import register
+from wagtail.models import AbstractGroupApprovalTask
 
 from .history import History
 
@@ -92,3 +93,25 @@ class ImportRun(models.Model):
     def reason(self) -> str:
         """The change reason of the records this run wrote."""
         return f"Import {self.pk}"
+
+
+class SecondPersonApprovalTask(AbstractGroupApprovalTask):
+    """Vier-Augen-Prinzip: a member of the chosen groups releases the page or snippet, but never
+    the person who submitted it (Wagtail's group approval lets the submitter approve)."""
+
+    def get_actions(self, obj, user):
+        state = getattr(obj, "current_workflow_state", None)
+        if state is not None and state.requested_by_id == user.pk:
+            return []
+        return super().get_actions(obj, user)
+
+    @classmethod
+    def get_description(cls) -> str:
+        return (
+            "Eine zweite Person aus den gewählten Gruppen gibt frei; wer eingereicht hat, kann "
+            "nicht selbst freigeben."
+        )
+
+    class Meta:
+        verbose_name = "Freigabe durch eine zweite Person"
+        verbose_name_plural = "Freigaben durch eine zweite Person"

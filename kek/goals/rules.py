@@ -5,7 +5,7 @@ from typing import Any
 
 import rules
 
-from kek.accounts.rules import is_staff_role
+from kek.accounts.rules import is_admin, is_staff_role
 
 MODELS = ("concept", "fieldofaction", "strategicgoal", "subgoal")
 # How each goal object reaches its concept version ("" is the concept itself).
@@ -45,3 +45,6 @@ for model in MODELS:
 for action in ("copy_concept", "publish_concept", "import_concept", "export_concept"):
     rules.add_perm(f"goals.{action}", is_staff_role)
 rules.add_perm("goals.view_draft_concept", is_staff_role)
+# The Vier-Augen-Prinzip is a rule over the planners: the district's IT sets it, not they.
+for verb in ("add", "change", "delete", "view"):
+    rules.add_perm(f"goals.{verb}_publicationsettings", is_admin)

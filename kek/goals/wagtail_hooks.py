@@ -12,7 +12,7 @@ from kek.core.admin_history import HistoryPanel, RecordedHistory
 
 from . import admin_views
 from .admin_versioned import ConceptRecordForm, VersionedViewSet, version_column
-from .models import Concept, FieldOfAction, StrategicGoal, SubGoal
+from .models import Concept, FieldOfAction, PublicationSettings, StrategicGoal, SubGoal
 
 EXAMPLE = YesNoColumn("is_example", "Beispielinhalt")
 GOAL_PANELS = [
@@ -100,11 +100,32 @@ class SubGoalViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
     panels = [FieldPanel("goal"), *GOAL_PANELS, HistoryPanel(heading="Änderungsverlauf")]
 
 
+class PublicationSettingsViewSet(RecordedHistory, SnippetViewSet):
+    """Per district: whether a second planner must release versions and pages."""
+
+    model = PublicationSettings
+    icon = "user"
+    menu_label = "Freigaberegeln"
+    list_display = ["region", YesNoColumn("four_eyes", "Vier-Augen-Prinzip")]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("region"),
+        FieldPanel("four_eyes"),
+        HistoryPanel(heading="Änderungsverlauf"),
+    ]
+
+
 class GoalSystemGroup(SnippetViewSetGroup):
     menu_label = "Zielsystem"
     menu_icon = "site"
     menu_order = 150
-    items = (ConceptViewSet, FieldOfActionViewSet, StrategicGoalViewSet, SubGoalViewSet)
+    items = (
+        ConceptViewSet,
+        FieldOfActionViewSet,
+        StrategicGoalViewSet,
+        SubGoalViewSet,
+        PublicationSettingsViewSet,
+    )
 
 
 register_snippet(GoalSystemGroup)

@@ -1,0 +1,22 @@
+"""The district's pages in the Wagtail back office: the Vier-Augen-Prinzip (four_eyes)."""
+
+from wagtail import hooks
+
+from .four_eyes import refuse_direct_publish, under_four_eyes
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish(menu_items, request, context) -> None:
+    page = context.get("page") or context.get("parent_page")
+    if page is not None and under_four_eyes(page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_edit_page")
+def before_edit(request, page):
+    return refuse_direct_publish(request, page)
+
+
+@hooks.register("before_create_page")
+def before_create(request, parent_page, page_class):
+    return refuse_direct_publish(request, parent_page)
