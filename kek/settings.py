@@ -170,6 +170,12 @@ KEK_ARCHIVE_MAX_MEMBER_MB = float(os.environ.get("KEK_ARCHIVE_MAX_MEMBER_MB", "1
 KEK_ARCHIVE_MAX_TOTAL_MB = float(os.environ.get("KEK_ARCHIVE_MAX_TOTAL_MB", "200"))
 KEK_ARCHIVE_MAX_RATIO = int(os.environ.get("KEK_ARCHIVE_MAX_RATIO", "100"))
 
+# Plausibility checks of the values project leads enter (kek/evaluation/plausibility.py says
+# what each one means); a flagged value is saved only when confirmed and then waits for a
+# planner ("Messwerte zur Prüfung"). Further entries: jump_min_values, recent_values,
+# percent_units, count_units.
+KEK_PLAUSIBILITY = {"jump_factor": 3, "slip_factor": 10, "range_margin": 2}
+
 # The public sign-in (kek/urls.py); the Wagtail admin keeps its own login page.
 LOGIN_URL = "login"
 

@@ -17,3 +17,5 @@ class ProjectsConfig(AppConfig):
         undo.indicator_checks.append(undo_checks.series_in_use)
         removal.register()
         default_loaders.register(DefaultLoader("projects", defaults.load, 40, keys=("catalogue",)))
+        # "Messwerte zur Prüfung" in the back office: its Wagtail hooks.
+        from . import review_hooks  # noqa: F401

@@ -82,11 +82,12 @@ def models_q(concept: Concept):
 
 def observations(indicators: list[TargetIndicator]) -> pl.DataFrame:
     """Yearly values per indicator: measurements (latest per year), the baseline, and linked
-    statistical series; a measurement wins over the baseline for the same year."""
+    statistical series; a measurement wins over the baseline for the same year. Only reviewed
+    measurements count, not one waiting "zur Prüfung" or rejected (kek.projects.review_views)."""
     ids = [i.pk for i in indicators]
-    rows = Measurement.objects.filter(indicator_id__in=ids).values_list(
-        "indicator_id", "date", "value"
-    )
+    rows = Measurement.objects.filter(
+        indicator_id__in=ids, review=Measurement.Review.OK
+    ).values_list("indicator_id", "date", "value")
     measured = pl.DataFrame(
         [(i, d.year, d.toordinal(), v) for i, d, v in rows],
         schema={"series_id": pl.Int64, "year": pl.Int64, "day": pl.Int64, "value": pl.Float64},

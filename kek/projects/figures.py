@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from kek.charts import Chart, measurement_series
 from kek.charts.render import to_csv
 
-from .models import TargetIndicator
+from .models import Measurement, TargetIndicator
 from .summaries import IndicatorResult
 
 
@@ -22,8 +22,13 @@ class IndicatorCard(IndicatorResult):
 
 
 def measurement_chart(indicator: TargetIndicator) -> Chart | None:
-    """The indicator's measurements (prefetched) and, if it has one, its target line."""
-    rows = [{"period": m.date.isoformat(), "value": m.value} for m in indicator.measurements.all()]
+    """The indicator's reviewed measurements (prefetched; one waiting "zur Prüfung" is not
+    public yet) and, if it has one, its target line."""
+    rows = [
+        {"period": m.date.isoformat(), "value": m.value}
+        for m in indicator.measurements.all()
+        if m.review == Measurement.Review.OK
+    ]
     if not rows:
         return None
     values = [row["value"] for row in rows]

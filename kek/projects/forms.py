@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms import inlineformset_factory
+from django.http import QueryDict
 
+from kek.evaluation import plausibility
+
+from . import value_checks
 from .models import Measurement, Milestone, Project
 
 # KERN UX classes of a widget, by Django's widget type (BoundField.widget_type).
@@ -58,19 +62,28 @@ def date_widget() -> forms.DateInput:
 
 
 class GermanFloatField(forms.FloatField):
-    """A decimal number as Germans write it: "12,5", "1.234,5", "1.234" (thousands) or "12.5"."""
+    """A decimal number as Germans write it: "12,5", "1.234,5", "1.234" (thousands) or "12.5";
+    also the English "1,234.5" (kek.evaluation.plausibility.parse_number). Shown with a
+    decimal comma."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
-    THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
     def to_python(self, value: Any) -> float | None:
         if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace("\u00a0", "")
-            if "," in value:
-                value = value.replace(".", "").replace(",", ".")
-            elif self.THOUSANDS.fullmatch(value):
-                value = value.replace(".", "")
+            if not value.strip():
+                return None
+            try:
+                return plausibility.parse_number(value)
+            except ValueError:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
         return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            return plausibility.german(float(value))
+        return value
 
 
 def default_progress_hint() -> str:
@@ -128,9 +141,19 @@ class IndicatorChoiceField(forms.ModelChoiceField):
 
 
 class MeasurementForm(KernFormMixin, forms.ModelForm):
-    """A new measured value for one of the project's own target indicators."""
+    """A new measured value for one of the project's own target indicators, or the correction
+    of one (`instance`; its indicator stays). The value is checked for plausibility
+    (kek.projects.value_checks); a flagged value needs the confirmation "Wert trotzdem speichern",
+    given for exactly what was flagged (`warned`), and is then saved "zur Prüfung"."""
 
     value = GermanFloatField(label="Wert", help_text="Dezimalzahl mit Komma, z. B. 12,5.")
+    confirm = forms.BooleanField(
+        label="Wert trotzdem speichern",
+        required=False,
+        help_text="Nur ankreuzen, wenn der Wert so stimmt. Er wird dann gespeichert und von der "
+        "Kreisentwicklung geprüft; bis dahin zählt er nicht in der Auswertung.",
+    )
+    warned = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Measurement
@@ -145,22 +168,77 @@ class MeasurementForm(KernFormMixin, forms.ModelForm):
         assert isinstance(indicator, forms.ModelChoiceField)  # the model's foreign key
         indicator.queryset = project.indicators.order_by("id")
         indicator.empty_label = "Bitte wählen"
+        # A correction keeps its indicator: a value of another one is a new value.
+        indicator.disabled = self.is_correction
+        self.findings: list[plausibility.Finding] = []
+        self.asks_confirmation = False
+        # As stored: validation puts the new values into the instance.
+        old = self.instance
+        self.stored = (old.date, old.value, old.review, old.review_reason)
+
+    @property
+    def is_correction(self) -> bool:
+        return self.instance.pk is not None
 
     def clean(self) -> dict[str, Any]:
         """One value per indicator and date, said in German. A field with an error is left out
-        of the model's own constraint check, so the message does not appear twice."""
+        of the model's own constraint check, so the message does not appear twice. Then the
+        plausibility checks, if the value, date and indicator are valid."""
         super().clean()
         cleaned = self.cleaned_data
         indicator, date = cleaned.get("indicator"), cleaned.get("date")
-        if indicator and date and indicator.measurements.filter(date=date).exists():
-            self.add_error("date", duplicate_message(indicator, date))
+        if indicator and date:
+            others = indicator.measurements.filter(date=date).exclude(pk=self.instance.pk)
+            if others.exists():
+                self.add_error("date", duplicate_message(indicator, date))
+        value: float | None = cleaned.get("value")
+        checkable = indicator and date and value is not None and not self.errors
+        if checkable and value is not None and not self.keeps_value(date, value):
+            self._check(indicator, date, value)
         return cleaned
+
+    def keeps_value(self, date: Any, value: float) -> bool:
+        """A correction of source or note only: the value keeps its review, unchecked."""
+        return self.is_correction and self.stored[:2] == (date, value)
+
+    def _check(self, indicator: Any, date: Any, value: float) -> None:
+        typed = str(self["value"].data or "")
+        self.findings = value_checks.findings(indicator, date, value, typed, self.instance)
+        if not self.findings:
+            return
+        flagged = self.flagged_key(indicator, date, typed)
+        if self.cleaned_data.get("confirm") and self.cleaned_data.get("warned") == flagged:
+            return
+        for finding in self.findings:
+            self.add_error("value", finding.text)
+        # Asked again, for what is shown now: the box comes unticked, the value is remembered.
+        self.asks_confirmation = True
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data[self.add_prefix("warned")] = flagged
+        data.pop(self.add_prefix("confirm"), None)
+        self.data = data
+
+    @staticmethod
+    def flagged_key(indicator: Any, date: Any, typed: str) -> str:
+        """What a confirmation confirms (field `warned`): this value of this indicator and date."""
+        return f"{indicator.pk}|{date.isoformat()}|{''.join(typed.split())}"
+
+    def review_state(self) -> tuple[str, str]:
+        """Review state and reason of the value to save (after validation)."""
+        cleaned = self.cleaned_data
+        if self.keeps_value(cleaned["date"], cleaned["value"]):
+            return self.stored[2], self.stored[3]
+        if self.findings:
+            return Measurement.Review.PENDING, " ".join(f.text for f in self.findings)
+        return Measurement.Review.OK, ""
 
 
 def duplicate_message(indicator, date) -> str:
     return (
         f"Für „{indicator.title}“ gibt es am {date:%d.%m.%Y} bereits einen Messwert. "
-        "Wählen Sie ein anderes Datum; bestehende Werte korrigiert die Kreisentwicklung."
+        "Wählen Sie ein anderes Datum oder korrigieren Sie den bestehenden Wert "
+        "(„Korrigieren“ in der Liste der Messwerte)."
     )
 
 

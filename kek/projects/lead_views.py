@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.forms import BaseForm, BaseFormSet
 from django.http import (
+    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
@@ -24,6 +25,7 @@ from django.http import (
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
 )
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import Truncator
 
@@ -53,7 +55,7 @@ def update_project(request: HttpRequest, home, ref: str) -> HttpResponse:
     if redirect and request.method == "GET":
         return HttpResponsePermanentRedirect(project_url(home, project, "update_project"))
     require(request.user, "projects.update_project", project)
-    forms = blank_forms(project)
+    forms = blank_forms(project, correcting(request, project, request.GET.get("korrigieren")))
     if request.method == "POST":
         action = request.POST.get("aktion")
         if action not in SAVERS:
@@ -78,12 +80,25 @@ def update_project(request: HttpRequest, home, ref: str) -> HttpResponse:
     )
 
 
-def blank_forms(project: Project) -> dict[str, Any]:
+def blank_forms(project: Project, correction: Measurement | None = None) -> dict[str, Any]:
     return {
         STATUS: ProjectStatusForm(instance=project, prefix=STATUS),
         MILESTONES: MilestoneFormSet(instance=project, prefix=MILESTONES),
-        MEASUREMENT: MeasurementForm(project=project, prefix=MEASUREMENT),
+        MEASUREMENT: MeasurementForm(project=project, instance=correction, prefix=MEASUREMENT),
     }
+
+
+def correcting(request: HttpRequest, project: Project, pk: str | None) -> Measurement | None:
+    """The project's measured value to correct (404 for any other), after the permission."""
+    if not pk:
+        return None
+    if not pk.isdigit():
+        raise Http404("Diesen Messwert gibt es in diesem Projekt nicht.")
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("indicator"), pk=int(pk), indicator__project=project
+    )
+    require(request.user, "projects.change_measurement", measurement)
+    return measurement
 
 
 def save_status(request: HttpRequest, project: Project) -> tuple[Any, str | None]:
@@ -136,21 +151,37 @@ def check_milestone_permissions(user, project: Project, formset: BaseFormSet) ->
 
 
 def save_measurement(request: HttpRequest, project: Project) -> tuple[Any, str | None]:
-    form = MeasurementForm(request.POST, project=project, prefix=MEASUREMENT)
+    """A new value, or the correction of one (field `messwert-korrigiert`: its id). A value the
+    plausibility checks flag is saved only when confirmed, and then "zur Prüfung"."""
+    correction = correcting(request, project, request.POST.get(f"{MEASUREMENT}-korrigiert"))
+    before = correction and f"{correction.date:%d.%m.%Y}: {number(correction.value, 6)}"
+    form = MeasurementForm(request.POST, project=project, instance=correction, prefix=MEASUREMENT)
     if not form.is_valid():
         return form, None
     indicator, date = form.cleaned_data["indicator"], form.cleaned_data["date"]
-    require(request.user, "projects.add_measurement", indicator)
+    if correction is None:
+        require(request.user, "projects.add_measurement", indicator)
+    form.instance.review, form.instance.review_reason = form.review_state()
+    pending = form.instance.review == Measurement.Review.PENDING
     try:
         with transaction.atomic():
             measurement = form.save()
             value = f"{measurement.date:%d.%m.%Y}: {number(measurement.value, 6)}"
-            record(project, f"Messwert {value} für „{indicator.title}“ (Projektformular)")
+            what = f"Messwert {value}" if correction is None else f"Messwert {before} → {value}"
+            waits = " zur Prüfung" if pending else ""
+            record(project, f"{what} für „{indicator.title}“{waits} (Projektformular)")
     except IntegrityError:
         # Someone else stored a value for that date since the form was checked.
         form.add_error("date", duplicate_message(indicator, date))
         return form, None
-    return form, f"Messwert {value} für „{indicator.title}“ wurde gespeichert."
+    done = "wurde gespeichert" if correction is None else "wurde korrigiert"
+    message = f"Messwert {value} für „{indicator.title}“ {done}."
+    if pending:
+        message += (
+            " Die Kreisentwicklung prüft ihn, weil er auffällig ist; bis dahin zählt er nicht "
+            "in der Auswertung."
+        )
+    return form, message
 
 
 SAVERS = {STATUS: save_status, MILESTONES: save_milestones, MEASUREMENT: save_measurement}
@@ -163,13 +194,18 @@ def record(project: Project, reason: str) -> None:
 
 
 def indicators_with_recent_values(project: Project) -> list[TargetIndicator]:
+    """Each indicator with its latest values and every value still waiting for review or
+    rejected, newest first."""
     indicators = list(
         project.indicators.order_by("id").prefetch_related(
             Prefetch("measurements", queryset=Measurement.objects.order_by("-date"))
         )
     )
     for indicator in indicators:
-        indicator.recent = list(indicator.measurements.all()[:RECENT_MEASUREMENTS])
+        values = list(indicator.measurements.all())
+        indicator.recent = values[:RECENT_MEASUREMENTS] + [
+            m for m in values[RECENT_MEASUREMENTS:] if m.review != Measurement.Review.OK
+        ]
     return indicators
 
 

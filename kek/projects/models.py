@@ -309,12 +309,33 @@ class TargetIndicator(ClusterableModel):
 
 
 class Measurement(models.Model):
+    """A measured value of a target indicator. Only reviewed values (`review` "ok") count in
+    the evaluation and on the public pages: a value a lead confirmed although the plausibility
+    checks flagged it (kek.evaluation.plausibility) waits "zur Prüfung" until a planner accepts
+    it (kek.projects.review_views). The catalogue import and the back office write "ok"."""
+
+    class Review(models.TextChoices):
+        OK = "ok", "Geprüft"
+        PENDING = "pending", "Zur Prüfung"
+        REJECTED = "rejected", "Abgelehnt"
+
     indicator = ParentalKey(TargetIndicator, on_delete=models.CASCADE, related_name="measurements")
     date = models.DateField("Datum")
     value = models.FloatField("Wert")
     source = models.CharField("Quelle", max_length=300, blank=True)
     note = models.CharField("Anmerkung", max_length=500, blank=True)
+    # Not in any form: set by the lead's form after the checks and by the planner's decision.
+    review = models.CharField(
+        "Prüfung",
+        max_length=10,
+        choices=Review.choices,
+        default=Review.OK,
+        editable=False,
+        db_index=True,
+    )
+    review_reason = models.TextField("Grund der Prüfung", blank=True, editable=False)
     history = History()
+    _change_reason: str  # set before a save, read by the history record
 
     class Meta:
         ordering = ["date"]

@@ -3,7 +3,7 @@ measurements of their own projects only (F17, F30)."""
 
 import rules
 
-from kek.accounts.rules import is_staff_role
+from kek.accounts.rules import is_planner, is_staff_role
 
 
 @rules.predicate
@@ -37,5 +37,7 @@ for verb in ("add", "change", "delete", "view"):
 
 # The project page's update form: status and progress of one's own project.
 rules.add_perm("projects.update_project", can_update)
+# Accept or reject a lead's value that the plausibility checks flagged (kek.projects.review_views).
+rules.add_perm("projects.review_measurement", is_planner)
 rules.add_perm("projects.import_catalogue", is_staff_role)
 rules.add_perm("projects.export_catalogue", is_staff_role)

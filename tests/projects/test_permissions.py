@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import reverse
 
+from kek.projects.forms import MeasurementForm
 from kek.projects.models import (
     EvaluationSnapshot,
     Measurement,
@@ -41,6 +42,7 @@ from .lead_world import LeadWorld, build_world, milestone_data, milestone_row
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
 NEW_DATE = dt.date(2024, 12, 31)
+CORRECTED = dt.date(2022, 12, 31)  # the lead world's measured value
 SNIPPET_MODELS = (Project, TargetIndicator, Resolution, EvaluationSnapshot)
 
 
@@ -51,6 +53,7 @@ SNIPPET_MODELS = (Project, TargetIndicator, Resolution, EvaluationSnapshot)
 class World(LeadWorld):
     resolution: Resolution
     report: EvaluationSnapshot
+    pending: Measurement  # a lead's flagged value, waiting for a planner
 
     def instance(self, model):
         return {
@@ -72,7 +75,11 @@ def world(db) -> World:
     report = EvaluationSnapshot.objects.create(
         concept=lead_world.concept, title="Bericht 2024", results={"stand": "Test"}
     )
-    return World(**vars(lead_world), resolution=resolution, report=report)
+    pending = Measurement.objects.create(
+        indicator=lead_world.indicator, date=dt.date(2023, 12, 31), value=95,
+        review=Measurement.Review.PENDING, review_reason="Der Wert 95 liegt weit außerhalb …",
+    )  # fmt: skip
+    return World(**vars(lead_world), resolution=resolution, report=report, pending=pending)
 
 
 ROLES = ["anonymous", "participant", "other_lead", "lead", "planner"]
@@ -284,8 +291,48 @@ LEAD_ENTRIES = [
         },
         lambda w: Measurement.objects.filter(indicator=w.indicator, date=NEW_DATE).exists(),
     ),
+    lead_entry(
+        "update-measurement-confirm-flagged",
+        lambda w: {
+            "aktion": "messwert",
+            "messwert-indicator": w.indicator.pk,
+            "messwert-date": NEW_DATE.isoformat(),
+            "messwert-value": "-5",  # negative kilometres
+            "messwert-confirm": "on",
+            "messwert-warned": MeasurementForm.flagged_key(w.indicator, NEW_DATE, "-5"),
+        },
+        lambda w: Measurement.objects.filter(
+            indicator=w.indicator, date=NEW_DATE, review=Measurement.Review.PENDING
+        ).exists(),
+    ),
+    lead_entry(
+        "update-measurement-correct",
+        lambda w: {
+            "aktion": "messwert",
+            "messwert-korrigiert": w.indicator.measurements.get(date=CORRECTED).pk,
+            "messwert-date": CORRECTED.isoformat(),
+            "messwert-value": "13,5",
+        },
+        lambda w: w.indicator.measurements.get(date=CORRECTED).value == 13.5,
+    ),
 ]
-ENTRIES = LEAD_ENTRIES + [e for model in SNIPPET_MODELS for e in snippet_entries(model)]
+# The planners' review of flagged values in the back office.
+REVIEW_ENTRIES = [
+    Entry(
+        id=f"measurement-{action}",
+        covers=f"url:kek_measurement_{action}",
+        url=lambda w, action=action: reverse(f"kek_measurement_{action}", args=[w.pending.pk]),
+        happened=lambda w, state=state: Measurement.objects.get(pk=w.pending.pk).review == state,
+        outcomes=ADMIN,
+    )
+    for action, state in (
+        ("accept", Measurement.Review.OK),
+        ("reject", Measurement.Review.REJECTED),
+    )
+]
+ENTRIES = (
+    LEAD_ENTRIES + REVIEW_ENTRIES + [e for model in SNIPPET_MODELS for e in snippet_entries(model)]
+)
 
 
 # ----------------------------------------------------------------------------- HTTP walk
