@@ -39,6 +39,7 @@ def version_tree(request: HttpRequest, home, version: int) -> HttpResponse:
 
 
 def goal_tree(request: HttpRequest, home, version: int | None = None) -> HttpResponse:
+    as_current = version is None  # the current version, or the draft previewed in its place
     if version is None:
         concept = require_current(home)
     else:
@@ -47,7 +48,13 @@ def goal_tree(request: HttpRequest, home, version: int | None = None) -> HttpRes
         request,
         home,
         "goals/goal_tree.html",
-        {"concept": concept, "fields": queries.tree(concept), "linked": concept.is_current},
+        # The current version, or the draft a planner previews in its place.
+        {
+            "concept": concept,
+            "fields": queries.tree(concept),
+            "linked": as_current,
+            "as_current": as_current,
+        },  # fmt: skip
     )
 
 

@@ -14,6 +14,8 @@ NOT_RECORDED = {
     "statistics.replacedvalue": "the values an import replaced, kept with its batch for undoing",
     "cms.districthomepage": "a Wagtail page: revisions and the page log (in the Protokoll)",
     "cms.standardpage": "a Wagtail page: revisions and the page log (in the Protokoll)",
+    "core.secondpersonapprovaltask": "a Wagtail workflow task: Wagtail logs its changes and "
+    "every approval (workflow history)",
 }
 RECORDED_ELSEWHERE = {"auth.user", "auth.group"}  # registered by kek.core.models
 
