@@ -1,8 +1,16 @@
-"""The district's pages in the Wagtail back office: the Vier-Augen-Prinzip (four_eyes)."""
+"""The district's pages in the Wagtail back office: the Vier-Augen-Prinzip (four_eyes), and
+the KEK overview on the admin start page (overview)."""
 
 from wagtail import hooks
 
 from .four_eyes import refuse_direct_publish, under_four_eyes
+from .overview import OverviewPanel
+
+
+@hooks.register("construct_homepage_panels")
+def add_overview(request, panels) -> None:
+    if request.user.has_perm("goals.view_draft_concept"):
+        panels.append(OverviewPanel())
 
 
 @hooks.register("construct_page_action_menu")
