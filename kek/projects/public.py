@@ -17,6 +17,7 @@ from kek.core.registry import (
     start_page,
 )
 from kek.core.registry import public_routes as routes
+from kek.core.routes import route_url
 from kek.goals.models import Concept, FieldOfAction
 from kek.goals.public import goal_url
 
@@ -42,6 +43,12 @@ def goal_panel(home: Any, concept: Concept, goal: Any) -> dict[str, Any]:
 
 def start_summary(home: Any, concept: Concept | None) -> dict[str, Any]:
     return summaries.catalogue_summary(concept)
+
+
+def start_field_cards(home: Any, concept: Concept | None) -> dict[str, Any]:
+    return summaries.start_field_cards(
+        concept, lambda obj: route_url("field_dashboard", home, slug=obj.slug)
+    )
 
 
 def register() -> None:
@@ -73,6 +80,17 @@ def register() -> None:
         navigation.register(entry)
     start_page.register(
         PagePart("catalogue", "projektkatalog", "projects/_start_summary.html", start_summary)
+    )
+    # Status and progress in the goals app's cards of the fields of action, and above them
+    # what the two mean.
+    start_page.register(
+        PagePart(
+            "field_status",
+            "handlungsfelder",
+            "projects/_start_fields_intro.html",
+            start_field_cards,
+            order=-10,
+        )
     )
     goal_panels.register(
         PagePart("goal_progress", "goal", "projects/_goal_panel.html", goal_panel, order=20)

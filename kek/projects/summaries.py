@@ -7,7 +7,17 @@ from typing import Any
 
 from django.db.models import Count, Prefetch
 
-from kek.evaluation.statuses import LABELS, StatusLabel, label_for
+from kek.evaluation import methods
+from kek.evaluation.statuses import (
+    LABELS,
+    METHOD_NAMES,
+    OTHER_STATUSES,
+    ROLLUP_STATUSES,
+    StatusLabel,
+    headline,
+    label_for,
+    method_of,
+)
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 
 from .evaluation import Evaluation, NodeResult, evaluate_concept
@@ -33,16 +43,18 @@ class RollupRow:
     def distribution(self) -> list[tuple[StatusLabel, int, float | None]]:
         return distribution(self.result)
 
+    @property
+    def others(self) -> list["OtherRatings"]:
+        return other_ratings(self.result)
+
+    @property
+    def note(self) -> str:
+        return axes_note(self.result)
+
 
 @dataclass
 class RollupTable:
     rows: list[RollupRow] = field(default_factory=list)
-
-
-def status_columns(results: Iterable[NodeResult]) -> list[StatusLabel]:
-    """The statuses that occur, in the fixed order of `statuses.LABELS`."""
-    seen = {status for result in results for status in result.status_counts}
-    return [label for code, label in LABELS.items() if code in seen]
 
 
 def rollup_table(entries: Iterable[tuple[str, str, str | None, NodeResult]]) -> RollupTable:
@@ -64,13 +76,105 @@ def name_of(obj: Any) -> str:
 
 
 def distribution(result: NodeResult) -> list[tuple[StatusLabel, int, float | None]]:
-    """Status, count and share of indicators, for a list with text equivalents."""
-    return [(label, *_share(result, label.code)) for label in status_columns([result])]
+    """Status, count and share of indicators in the headline statuses (an indicator of another
+    method by the band of its score, `statuses.headline`), in their fixed order: the stacked
+    bar and its text equivalent."""
+    counts: dict[str, int] = {}
+    for status, count in result.status_counts.items():
+        counts[headline(status)] = counts.get(headline(status), 0) + count
+    total = result.indicators
+    return [
+        (LABELS[code], counts[code], counts[code] / total if total else None)
+        for code in ROLLUP_STATUSES
+        if counts.get(code)
+    ]
 
 
-def _share(result: NodeResult, status: str) -> tuple[int, float | None]:
-    count = result.status_counts.get(status, 0)
-    return count, (count / result.indicators if result.indicators else None)
+@dataclass
+class OtherRatings:
+    """The indicators one of the other methods rated, by its own statuses ("weitere
+    Bewertungen")."""
+
+    method: str
+    counts: list[tuple[StatusLabel, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+
+def other_ratings(result: NodeResult) -> list[OtherRatings]:
+    """The other methods' own results among a node's indicators, method by method."""
+    found = []
+    for method, codes in OTHER_STATUSES.items():
+        counts = [
+            (LABELS[c], result.status_counts[c]) for c in codes if result.status_counts.get(c)
+        ]
+        if counts:
+            found.append(OtherRatings(METHOD_NAMES[method], counts))
+    return found
+
+
+GOOD = {methods.TARGET_ACHIEVED, methods.ON_TRACK}
+POOR = {methods.LIMITED_PROGRESS, methods.DETERIORATION}
+
+
+def axes_note(result: NodeResult) -> str:
+    """A sentence where the two axes seem to contradict each other: indicators on track while
+    no project has started, or every project done while the indicators lag behind."""
+    if result.progress is None:
+        return ""
+    if result.status in GOOD and round(result.progress) == 0:
+        return (
+            "Die Zielindikatoren entwickeln sich schon wie gewünscht, die Projekte sind aber "
+            "noch nicht umgesetzt: Die Entwicklung geht (noch) nicht auf die Projekte zurück."
+        )
+    if result.status in POOR and round(result.progress) == 100:
+        return (
+            "Die Projekte sind umgesetzt, die Zielindikatoren zeigen aber noch nicht die "
+            "gewünschte Entwicklung: Wirkungen zeigen sich oft erst später oder hängen auch "
+            "von anderem ab."
+        )
+    return ""
+
+
+@dataclass
+class StatusCard:
+    """A field of action (or the whole concept) at a glance: headline status, its indicators'
+    statuses (stacked bar with text), implementation progress and data completeness."""
+
+    obj: Any
+    url: str | None
+    result: NodeResult
+
+    @property
+    def distribution(self) -> list[tuple[StatusLabel, int, float | None]]:
+        return distribution(self.result)
+
+    @property
+    def others(self) -> list[OtherRatings]:
+        return other_ratings(self.result)
+
+    @property
+    def note(self) -> str:
+        return axes_note(self.result)
+
+
+def status_cards(
+    evaluation: Evaluation, objects: Iterable[Any], link: Callable[[Any], str | None]
+) -> list[StatusCard]:
+    return [StatusCard(obj, link(obj), evaluation.of(obj)) for obj in objects]
+
+
+def indicator_rating(status: str) -> dict[str, Any]:
+    """An indicator's status in the headline statuses and, if another method rated it, that
+    method's own result."""
+    own = method_of(status)
+    return {
+        "label": label_for(headline(status)),
+        "other": label_for(status) if own in OTHER_STATUSES else None,
+        "method": METHOD_NAMES[own],
+    }
 
 
 @dataclass
@@ -110,7 +214,6 @@ def goal_context(concept: Concept, goal: StrategicGoal | SubGoal) -> dict[str, A
     indicators = TargetIndicator.objects.filter(**{_owner_field(goal): goal})
     return {
         "rollup": evaluation.of(goal),
-        "rollup_distribution": distribution(evaluation.of(goal)),
         "goal_projects": list(projects),
         "goal_indicators": indicator_results(indicators, evaluation),
     }
@@ -127,12 +230,24 @@ def field_context(
     evaluation = evaluate_concept(concept)
     return {
         "rollup": evaluation.of(field_of_action),
-        "rollup_distribution": distribution(evaluation.of(field_of_action)),
         "goal_rollups": live_table(evaluation, field_of_action.goals.all(), goal_link),
     }
 
 
 # --------------------------------------------------------------------------- start page
+
+
+def start_field_cards(concept: Concept | None, link: Callable[[Any], str | None]) -> dict[str, Any]:
+    """The start page's cards of the fields of action get each field's status and progress
+    (`field_card_parts`: templates the goals app's card includes; `field_cards`: by field)."""
+    if concept is None:
+        return {}
+    evaluation = evaluate_concept(concept)
+    fields = FieldOfAction.objects.filter(concept=concept)
+    return {
+        "field_card_parts": ["projects/_start_field_card.html"],
+        "field_cards": {card.obj.pk: card for card in status_cards(evaluation, fields, link)},
+    }
 
 
 def catalogue_summary(concept: Concept | None) -> dict[str, Any]:

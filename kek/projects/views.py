@@ -11,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 
 from kek.core.routes import route_url
 from kek.core.views import render
+from kek.evaluation import statuses
 from kek.goals import queries
 from kek.goals.models import Concept, FieldOfAction, SubGoal
 from kek.goals.public import goal_url
@@ -23,11 +24,11 @@ from .filters import CatalogueFilter
 from .models import Attachment, EvaluationSnapshot, Project, TargetIndicator
 from .snapshots import compare
 from .summaries import (
-    distribution,
     frozen_indicators,
     frozen_tables,
     live_table,
     projects_with_goals,
+    status_cards,
 )
 
 # Catalogue filter → lookup on Project.
@@ -211,13 +212,14 @@ def dashboard(request: HttpRequest, home, slug: str | None = None) -> HttpRespon
         return goal_url(home, obj)
 
     scope: Concept | FieldOfAction
+    cards, field_table = [], None
     if slug is None:
         scope = concept
         goals = [goal for field in fields for goal in field.goals.all()]
-        tables = [
-            ("handlungsfelder", "Handlungsfelder", live_table(evaluation, fields, link)),
-            ("ziele", "Strategische Ziele", live_table(evaluation, goals, link)),
-        ]
+        # Each field of action as a card; the same numbers as a table for comparison.
+        cards = status_cards(evaluation, fields, link)
+        field_table = live_table(evaluation, fields, link)
+        tables = [("ziele", "Strategische Ziele", live_table(evaluation, goals, link))]
     else:
         field_of_action = next((field for field in fields if field.slug == slug), None)
         if field_of_action is None:
@@ -231,14 +233,16 @@ def dashboard(request: HttpRequest, home, slug: str | None = None) -> HttpRespon
             ("teilziele", "Teilziele", live_table(evaluation, subgoals, link)),
             ("projekte", "Projekte", live_table(evaluation, projects, link)),
         ]
-    result = evaluation.of(scope)
     context = {
         "concept": concept,
         "scope": scope,
         "fields": fields,
-        "result": result,
-        "result_distribution": distribution(result),
+        "result": evaluation.of(scope),
+        "cards": cards,
+        "field_table": field_table,
         "tables": tables,
+        "legend": statuses.LEGEND,
+        "other_legend": statuses.OTHER_LEGEND,
     }
     return render(request, home, "projects/dashboard.html", context)
 

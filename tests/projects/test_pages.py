@@ -365,7 +365,7 @@ def test_a_project_page_shows_each_indicator_with_status_explanation_and_chart(c
 
     good_part = html.split(f'id="indikator-{good.pk}"')[1].split("</article>")[0]
     assert "kern-badge--success" in good_part
-    assert '<span class="kek-status__symbol" aria-hidden="true">▲</span>' in good_part
+    assert '<svg class="kek-status__icon"' in good_part and 'aria-hidden="true"' in good_part
     assert "Auf Kurs" in good_part
     assert "Ausgangswert 100 (2015), aktuell 120 (2020)" in good_part
     assert "100 Schulen (2015)" in good_part and "Kein Zielwert" in good_part
@@ -373,7 +373,7 @@ def test_a_project_page_shows_each_indicator_with_status_explanation_and_chart(c
     assert f'href="/projekte/p7-{project.slug}/indikatoren/{good.pk}.csv"' in good_part
 
     bad_part = html.split(f'id="indikator-{bad.pk}"')[1].split("</article>")[0]
-    assert "✖" in bad_part and "Verschlechterung" in bad_part
+    assert '<svg class="kek-status__icon"' in bad_part and "Verschlechterung" in bad_part
     assert "Ziel 150 bis 2030" in bad_part  # the explanation
     assert "150 Tage bis 2030" in bad_part
     # The chart's data table has the target as its own row.

@@ -23,14 +23,21 @@ def node(label: str, counts: dict[str, int], score: float | None = None) -> dict
 
 def test_the_distribution_lists_occurring_statuses_in_a_fixed_order_with_shares():
     result = NodeResult(
-        indicators=4,
-        status_counts={methods.DETERIORATION: 1, methods.ON_TRACK: 2, methods.SUN: 1},
+        indicators=5,
+        status_counts={
+            methods.DETERIORATION: 1,
+            methods.ON_TRACK: 2,
+            methods.SUN: 1,
+            methods.STABLE: 1,
+        },
     )
     rows = [(label.text, count, share) for label, count, share in distribution(result)]
+    # One vocabulary: a sun (score 5) counts as on track, stable (score 0) as needing
+    # acceleration, as in the roll-up.
     assert rows == [
-        ("Auf Kurs", 2, 0.5),
-        ("Verschlechterung", 1, 0.25),
-        ("Sonne", 1, 0.25),
+        ("Auf Kurs", 3, 0.6),
+        ("Beschleunigung nötig", 1, 0.2),
+        ("Verschlechterung", 1, 0.2),
     ]
     assert distribution(NodeResult()) == []
 
