@@ -1,5 +1,6 @@
 """Filters of the public project catalogue (a GET form)."""
 
+from collections import Counter
 from typing import Any
 
 from django import forms
@@ -48,10 +49,11 @@ class CatalogueFilter(forms.Form):
         self._choices("handlungsfeld", [ALL] + [(f.slug, str(f)) for f in fields])
         self._choices("ziel", [ALL, *_goal_groups(concept)])
         projects = Project.objects.filter(concepts=concept)
-        leads = projects.exclude(lead_body="").values_list("lead_body", flat=True).distinct()
-        self._choices("federfuehrung", [ALL] + [(lead, lead) for lead in sorted(leads)])
-        places = Region.objects.filter(projects__concepts=concept).distinct().order_by("name")
-        self._choices("gemeinde", [ALL] + [(p.ags, p.name) for p in places])
+        # Without order_by() the model's ordering (region, number) would join the DISTINCT and
+        # list a lead body once per project.
+        leads = projects.exclude(lead_body="").order_by().values_list("lead_body", flat=True)
+        self._choices("federfuehrung", [ALL] + [(lead, lead) for lead in sorted(set(leads))])
+        self._choices("gemeinde", [ALL] + municipality_choices(concept, projects))
 
     def _choices(self, name: str, choices: list[Any]) -> None:
         field = self.fields[name]
@@ -62,6 +64,26 @@ class CatalogueFilter(forms.Form):
         """The valid, non-empty filters (an invalid one is reported and ignored)."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def municipality_choices(concept: Concept, projects) -> list[tuple[str, str]]:
+    """The municipalities of the district (official eight-digit keys), and any other region a
+    listed project names, each once, by name (a name that occurs twice gets its key)."""
+    own = Region.objects.filter(
+        level=Region.Level.MUNICIPALITY,
+        ags__startswith=concept.region.ags,
+        ags__regex=r"^[0-9]{8}$",
+    )
+    named = Region.objects.filter(projects__in=projects.order_by().values("pk"))
+    places = sorted(
+        {region.pk: region for region in [*own, *named]}.values(),
+        key=lambda region: (region.name.casefold(), region.ags),
+    )
+    names = Counter(region.name for region in places)
+    return [
+        (region.ags, region.name if names[region.name] == 1 else f"{region.name} ({region.ags})")
+        for region in places
+    ]
 
 
 def _goal_groups(concept: Concept) -> list[tuple[str, list[tuple[str, str]]]]:
