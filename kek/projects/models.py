@@ -72,7 +72,11 @@ class Project(ClusterableModel):
     DEFAULT_PROGRESS = {"idea": 0, "planned": 10, "in_progress": 50, "completed": 100, "stopped": 0}
 
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="district_projects", verbose_name="Landkreis"
+        Region,
+        on_delete=models.PROTECT,
+        related_name="district_projects",
+        limit_choices_to={"level": Region.Level.DISTRICT},
+        verbose_name="Landkreis",
     )
     concepts = models.ManyToManyField(
         Concept,

@@ -1,5 +1,6 @@
 """The project catalogue in the Wagtail back office."""
 
+from django import forms
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
@@ -15,12 +16,13 @@ class ProjectViewSet(RecordedHistory, SnippetViewSet):
     model = Project
     icon = "clipboard-list"
     menu_label = "Projekte"
-    list_display = ["number", "title", "status", "lead_body", "concept"]
-    list_filter = ["concept", "status", "priority"]
+    list_display = ["number", "title", "status", "lead_body", "region"]
+    list_filter = ["region", "concepts", "status", "priority"]
     search_fields = ["number", "title", "description", "lead_body"]
     copy_view_enabled = False
     panels = [
-        FieldPanel("concept"),
+        FieldPanel("region"),
+        FieldPanel("concepts", widget=forms.CheckboxSelectMultiple),
         FieldRowPanel([FieldPanel("number"), FieldPanel("slug")]),
         FieldPanel("title"),
         FieldPanel("description"),
