@@ -71,7 +71,7 @@ class Figure:
     development: str = ""
     chart: Chart | None = None
     source: str = SOURCE_LINE
-    data_date: str = ""  # "abgerufen am 01.03.2026" or "importiert am …"
+    data_date: str = ""  # "31.12.2024 (abgerufen am 01.03.2026)" or "… (importiert am …)"
 
     @property
     def indicator(self):
@@ -304,7 +304,8 @@ def _source(figure: Figure, rows: pl.DataFrame, period: str, home, batches) -> N
     batch = batches.get(batch_ids[0]) if batch_ids else None
     if batch is not None:
         figure.source = batch.source
-        figure.data_date = data_date(batch)
+        # The date of the data itself; when it was fetched or imported beside it.
+        figure.data_date = f"{format_period(period)} ({data_date(batch)})"
 
 
 def data_date(batch: ImportBatch) -> str:

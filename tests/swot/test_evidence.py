@@ -37,7 +37,8 @@ def test_default_references_are_land_and_germany(item, nordsachsen):
     assert figure.comparisons[0].difference == f"−{format_number(gap, 1)} % unter Sachsen"
     assert figure.differences.startswith(f"Nordsachsen −{format_number(gap, 1)} % unter Sachsen, ")
     assert [row["region"] for row in figure.chart.rows] == ["Nordsachsen", "Sachsen", "Deutschland"]
-    assert figure.data_date.startswith("importiert am ")
+    # The date of the data, and when it came in beside it (issue 11).
+    assert figure.data_date.startswith("31.12.2024 (importiert am ")
 
 
 def test_a_comparison_group_adds_its_median(item, nordsachsen):
