@@ -16,6 +16,7 @@ from .models import Concept, FieldOfAction, GoalObject, StrategicGoal, SubGoal
 from .numbering import renumber
 from .queries import tree
 from .slugs import german_slug
+from .versions import version_created
 
 MODELS: dict[str, type[FieldOfAction] | type[StrategicGoal] | type[SubGoal]] = {
     "field": FieldOfAction,
@@ -140,6 +141,7 @@ def import_district(
     """
     result, pending = ImportResult(), _Pending()
     records = _records(region, district)
+    stored = set(Concept.objects.filter(region=region).values_list("version", flat=True))
     concepts = {v.version: _upsert_version(region, v, user) for v in district.versions}
     for version in district.versions:
         concept = concepts[version.version]
@@ -168,7 +170,19 @@ def import_district(
     for concept in concepts.values():
         renumber(concept)
     _set_current(region, [concepts[v.version] for v in district.versions if v.current], user)
+    for version in district.versions:
+        if version.version not in stored and version.predecessor in stored:
+            _take_over(concepts[version.version], user)
     return result
+
+
+def _take_over(concept: Concept, user) -> None:
+    """A Fortschreibung the file starts takes over what the apps keep per version (SWOT,
+    catalogue), as one started in the back office does (`versions.new_version`)."""
+    goals = {goal.key: goal for goal in StrategicGoal.objects.filter(concept=concept)}
+    version_created.send(
+        sender=Concept, concept=concept.predecessor, copy=concept, user=user, goals_by_key=goals
+    )
 
 
 def _records(region: Region, district: exchange.District) -> dict[int, Concept]:

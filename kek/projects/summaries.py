@@ -32,11 +32,9 @@ KIND_LABELS = {
 }
 
 
-@dataclass
-class RollupRow:
-    kind: str
-    name: str
-    url: str | None
+class Rated:
+    """A roll-up result shown with its indicators' statuses and the other methods' ratings."""
+
     result: NodeResult
 
     @property
@@ -46,6 +44,14 @@ class RollupRow:
     @property
     def others(self) -> list["OtherRatings"]:
         return other_ratings(self.result)
+
+
+@dataclass
+class RollupRow(Rated):
+    kind: str
+    name: str
+    url: str | None
+    result: NodeResult
 
     @property
     def note(self) -> str:
@@ -139,21 +145,13 @@ def axes_note(result: NodeResult) -> str:
 
 
 @dataclass
-class StatusCard:
+class StatusCard(Rated):
     """A field of action (or the whole concept) at a glance: headline status, its indicators'
     statuses (stacked bar with text), implementation progress and data completeness."""
 
     obj: Any
     url: str | None
     result: NodeResult
-
-    @property
-    def distribution(self) -> list[tuple[StatusLabel, int, float | None]]:
-        return distribution(self.result)
-
-    @property
-    def others(self) -> list[OtherRatings]:
-        return other_ratings(self.result)
 
     @property
     def note(self) -> str:
