@@ -29,7 +29,7 @@ def test_the_planner_sees_versions_drafts_suggestions_reviews_and_imports(client
     page = start_page(client)
 
     overview = page[page.index("KEK auf einen Blick") :]
-    assert f"{concept.title}, Version 1" in overview and "Beschlossen" in overview
+    assert f"{concept.title}, Version 1</a> (beschlossen am 24. März 2021" in overview
     assert "Version 2</a> – liegt zur Freigabe vor (von planerin)" in overview
     assert (
         f'Offene SWOT-Vorschläge: <a href="/admin/kek/swot/vorschlaege/">{open_suggestions}'
