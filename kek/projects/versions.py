@@ -55,10 +55,14 @@ def _copy_goal_indicators(
     for indicator in old:
         values = {f: getattr(indicator, f) for f in INDICATOR_FIELDS}
         if indicator.goal_id:
-            values["goal_id"] = goals_by_key[indicator.goal.key].pk
+            goal = goals_by_key.get(indicator.goal.key)
+            values["goal_id"] = goal.pk if goal is not None else None
         else:
-            values["subgoal_id"] = subgoal_by_key[indicator.subgoal.key]
-        pairs.append((indicator, TargetIndicator(**values)))
+            values["subgoal_id"] = subgoal_by_key.get(indicator.subgoal.key)
+        # A goal the new version does not have leaves its indicator behind (the publication
+        # review lists it under "Zielindikatoren ohne Ziel").
+        if values.get("goal_id") or values.get("subgoal_id"):
+            pairs.append((indicator, TargetIndicator(**values)))
     created = bulk_create_with_history(
         [new for _, new in pairs], TargetIndicator, default_user=user, default_change_reason=reason
     )
