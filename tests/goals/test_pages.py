@@ -1,6 +1,7 @@
 """The public pages of the goal system, through HTTP."""
 
 import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

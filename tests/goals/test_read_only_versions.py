@@ -175,7 +175,10 @@ def test_an_adopted_version_records_its_adoption_but_not_a_new_title_or_the_draf
     concept.refresh_from_db()
     assert concept.resolution_number == "KT 2021/017"
     assert (concept.title, concept.horizon_year, concept.version, concept.status) == (
-        "KEK Nordsachsen 2030", 2030, 1, Concept.Status.ADOPTED
+        "KEK Nordsachsen 2030",
+        2030,
+        1,
+        Concept.Status.ADOPTED,
     )
     response = planner_client.post(url(Concept, "delete", concept.pk))
     assert response.status_code == 403 and REASON in page(response)

@@ -1,4 +1,5 @@
 import datetime as dt
+
 import pytest
 
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
