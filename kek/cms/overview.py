@@ -30,16 +30,17 @@ class DistrictOverview:
 
 def overview() -> list[DistrictOverview]:
     rows = []
+    # Statistics are shared by the districts of an installation: the same last uploads for each.
+    batches = [
+        (b.created_at, "Statistik", b.file_name)
+        for b in ImportBatch.objects.order_by("-created_at")[:3]
+    ]
     for home in DistrictHomePage.objects.select_related("region").order_by("title"):
         region = home.region
         concepts = list(Concept.objects.filter(region=region).order_by("-version"))
         runs = [
             (r.created_at, r.get_kind_display(), r.file_name)
             for r in ImportRun.objects.filter(region=region).order_by("-created_at")[:3]
-        ]
-        batches = [
-            (b.created_at, "Statistik", b.file_name)
-            for b in ImportBatch.objects.order_by("-created_at")[:3]
         ]
         rows.append(
             DistrictOverview(

@@ -31,9 +31,11 @@ from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.views.snippets import (
@@ -154,25 +156,28 @@ class VersionedCreateView(_ChecksTheResult, CreateView):
     pass
 
 
-class VersionedEditView(_ChecksTheResult, EditView):
+class _RefusesLocked(PermissionCheckedMixin, View):
+    """Edit and delete views: an object of a non-draft version is refused with the reason."""
+
+    locked_action = ""
+    object: Any
+
     def dispatch(self, request, *args, **kwargs):
         if not self.user_has_permission(self.permission_required):
             raise PermissionDenied
-        if reason := locked_reason(self, self.object, "change"):
+        if reason := locked_reason(self, self.object, self.locked_action):
             return refuse(request, self, self.object, reason)
         return super().dispatch(request, *args, **kwargs)
 
 
-class VersionedDeleteView(DeleteView):
+class VersionedEditView(_RefusesLocked, _ChecksTheResult, EditView):
+    locked_action = "change"
+
+
+class VersionedDeleteView(_RefusesLocked, DeleteView):
+    locked_action = "delete"
     inspect_url_name = None
     edit_url_name = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.user_has_permission(self.permission_required):
-            raise PermissionDenied
-        if reason := locked_reason(self, self.object, "delete"):
-            return refuse(request, self, self.object, reason)
-        return super().dispatch(request, *args, **kwargs)
 
 
 class VersionedInspectView(InspectView):

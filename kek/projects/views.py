@@ -105,15 +105,23 @@ def find_project(region: Region, ref: str) -> Project | None:
     return None
 
 
-def resolve(home, ref: str) -> tuple[Project, str | None]:
-    """The project and, if `ref` is not its canonical reference, where to redirect. A project
-    is found as long as a public version of the district lists it (a project the current
-    version dropped keeps its address)."""
+def locate(home, ref: str) -> tuple[Project, Concept, Concept, str | None]:
+    """The project, the current version, the version whose catalogue the page shows (the
+    current one, else the newest public one that listed it: a project the current version
+    dropped keeps its address) and, if `ref` is not canonical, where to redirect."""
     concept = require_current(home)
     project = find_project(concept.region, ref)
-    if project is None or not project.concepts.filter(_shown_to(concept)).exists():
+    listed = [] if project is None else list(project.concepts.filter(_shown_to(concept)))
+    if project is None or not listed:
         raise Http404("Dieses Projekt gibt es in keinem Projektkatalog des Landkreises.")
+    shown = concept if concept in listed else max(listed, key=lambda c: c.version)
     redirect = None if project.public_ref == ref else project_url(home, project)
+    return project, concept, shown, redirect
+
+
+def resolve(home, ref: str) -> tuple[Project, str | None]:
+    """The project and, if `ref` is not its canonical reference, where to redirect."""
+    project, _, _, redirect = locate(home, ref)
     return project, redirect
 
 
@@ -127,12 +135,9 @@ def indicator_csv_url(home, project: Project, indicator_pk: int) -> str:
 
 
 def project_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
-    project, redirect = resolve(home, ref)
+    project, concept, shown, redirect = locate(home, ref)
     if redirect:
         return HttpResponsePermanentRedirect(redirect)
-    concept = require_current(home)
-    listed_in = list(project.concepts.filter(_shown_to(concept)).order_by("-version"))
-    shown = concept if concept in listed_in else listed_in[0]
     project = detailed(Project.objects.filter(pk=project.pk), shown).get()
     indicators = list(project.indicators.all())
     results = evaluate_indicators(indicators) if indicators else {}
