@@ -62,6 +62,13 @@ NOT_WRITES = {
     "kek_serve": "serves pages and their downloads: walked as DistrictHomePage routes",
     "kek_preview_version": "turns a planner's preview on or off in the session only "
     "(tests/goals/test_preview.py checks who may)",
+    "wagtailsnippets_projects_project:preview_on_add": "keeps the form in the session for "
+    "Wagtail's preview panel",
+    "wagtailsnippets_projects_project:preview_on_edit": "keeps the form in the session for "
+    "Wagtail's preview panel",
+    "wagtailsnippets_projects_project:revisions_compare": "compares two revisions (GET only)",
+    "wagtailsnippets_projects_project:collect_workflow_action_data": "validates a workflow "
+    "action's form and answers with its data; the action itself is workflow_action",
 }
 # Routes of DistrictHomePage that only read (they answer a POST like a GET).
 READ_ONLY_ROUTES = frozenset(

@@ -6,11 +6,9 @@ is assigned, and the workflow's approval publishes with the approver's permissio
 planners keep the permission and the edit view neither offers nor accepts a direct publish
 (wagtail_hooks)."""
 
-from django.contrib import messages
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from wagtail.models import Page, WorkflowPage
 
 from kek.core import four_eyes
@@ -38,13 +36,4 @@ def under_four_eyes(page: Page) -> bool:
 
 def refuse_direct_publish(request: HttpRequest, page: Page) -> HttpResponse | None:
     """`before_edit_page`/`before_create_page`: a publish POST under the rule is refused."""
-    if request.method != "POST" or "action-publish" not in request.POST:
-        return None
-    if not under_four_eyes(page):
-        return None
-    messages.error(
-        request,
-        "Nach dem Vier-Augen-Prinzip veröffentlicht eine zweite Person aus der Planung: "
-        "bitte „Zur Freigabe einreichen“.",
-    )
-    return redirect(request.get_full_path())
+    return four_eyes.refuse_direct_publish(request, under_four_eyes(page))

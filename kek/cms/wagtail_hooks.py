@@ -3,6 +3,8 @@ the KEK overview on the admin start page (overview)."""
 
 from wagtail import hooks
 
+from kek.core import four_eyes
+
 from .four_eyes import refuse_direct_publish, under_four_eyes
 from .overview import OverviewPanel
 
@@ -17,7 +19,7 @@ def add_overview(request, panels) -> None:
 def hide_publish(menu_items, request, context) -> None:
     page = context.get("page") or context.get("parent_page")
     if page is not None and under_four_eyes(page):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+        four_eyes.without_publish(menu_items)
 
 
 @hooks.register("before_edit_page")

@@ -202,7 +202,10 @@ def _restore(t: Touched, user) -> None:
     for m2m in getattr(history_of(t.model), "_history_m2m_fields", []):
         links = _links(m2m, t.before)
         if links != _links(m2m, t.last):
-            getattr(obj, m2m.name).set(sorted(links))
+            manager = getattr(obj, m2m.name)
+            manager.set(sorted(links))
+            if hasattr(manager, "commit"):  # a ParentalManyToManyField defers until then
+                manager.commit()
 
 
 def _links(m2m, record) -> set:

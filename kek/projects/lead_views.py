@@ -27,6 +27,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import Truncator
 
 from kek.core.sites import homes_for_regions
@@ -115,6 +116,7 @@ def save_status(request: HttpRequest, project: Project) -> tuple[Any, str | None
     updated._change_reason = (
         f"Status „{updated.get_status_display()}“, Umsetzungsstand {progress} (Projektformular)"
     )
+    updated.lead_updated_at = timezone.now()
     form.save()
     return form, f"Status und Umsetzungsstand von „{project}“ wurden gespeichert."
 
@@ -134,7 +136,8 @@ def save_milestones(request: HttpRequest, project: Project) -> tuple[Any, str | 
         summary = ", ".join(f"{count} {word}" for count, word in counts if count)
         if not summary:
             return formset, NO_CHANGES
-        record(project, f"Meilensteine: {summary} (Projektformular)")
+        project.lead_updated_at = timezone.now()
+        record(project, f"Meilensteine: {summary} (Projektformular)", "lead_updated_at")
     return formset, f"Meilensteine von „{project}“ gespeichert: {summary}."
 
 
@@ -187,10 +190,12 @@ def save_measurement(request: HttpRequest, project: Project) -> tuple[Any, str |
 SAVERS = {STATUS: save_status, MILESTONES: save_milestones, MEASUREMENT: save_measurement}
 
 
-def record(project: Project, reason: str) -> None:
-    """A history entry of the project, by the request's user, saying what changed."""
+def record(project: Project, reason: str, *fields: str) -> None:
+    """A history entry of the project, by the request's user, saying what changed (and saving
+    `fields` with it). `lead_updated_at` marks the lead's report that a planner's older draft
+    must not overwrite (Project.with_content_json)."""
     project._change_reason = Truncator(reason).chars(100)
-    project.save(update_fields=["updated_at"])
+    project.save(update_fields=["updated_at", *fields])
 
 
 def indicators_with_recent_values(project: Project) -> list[TargetIndicator]:

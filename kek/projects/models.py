@@ -11,14 +11,17 @@ statistical series of a region. Evaluation results are computed on demand
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 
+from kek.core import four_eyes
 from kek.core.history import History
 from kek.evaluation import methods
-from kek.goals.models import Concept, StrategicGoal, SubGoal
+from kek.goals.models import Concept, PublicationSettings, StrategicGoal, SubGoal
 from kek.goals.slugs import german_slug
 from kek.regions.models import Region
 
@@ -55,7 +58,13 @@ class Resolution(models.Model):
         return f"{self.body}{number} vom {self.date:%d.%m.%Y}: {self.title}"
 
 
-class Project(ClusterableModel):
+class Project(WorkflowMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
+    """A planner's edit in the back office is a draft (a revision) until it is published, under
+    the Vier-Augen-Prinzip by a second planner; the row is what the public sees. The many-to-many
+    fields are parental so that a draft carries them too. A lead's report (status, progress,
+    milestones on the project page) writes the row at once and survives publishing a draft that
+    was begun before it (`with_content_json`)."""
+
     class Status(models.TextChoices):
         IDEA = "idea", "Idee"
         PLANNED = "planned", "Geplant"
@@ -78,7 +87,7 @@ class Project(ClusterableModel):
         limit_choices_to={"level": Region.Level.DISTRICT},
         verbose_name="Landkreis",
     )
-    concepts = models.ManyToManyField(
+    concepts = ParentalManyToManyField(
         Concept,
         related_name="projects",
         blank=True,
@@ -90,11 +99,11 @@ class Project(ClusterableModel):
     title = models.CharField("Titel", max_length=300)
     slug = models.SlugField("Kurzname in der Adresse", max_length=80, blank=True)
     description = models.TextField("Beschreibung", blank=True)
-    subgoals = models.ManyToManyField(
+    subgoals = ParentalManyToManyField(
         SubGoal, related_name="projects", verbose_name="Teilziele", blank=True
     )
     lead_body = models.CharField("Federführung", max_length=200, blank=True)
-    leads = models.ManyToManyField(
+    leads = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="led_projects",
         blank=True,
@@ -102,7 +111,7 @@ class Project(ClusterableModel):
         help_text="Diese Konten dürfen Status, Meilensteine und Messwerte pflegen.",
     )
     partners = models.TextField("Partner", blank=True)
-    municipalities = models.ManyToManyField(
+    municipalities = ParentalManyToManyField(
         Region, related_name="projects", blank=True, verbose_name="Betroffene Gemeinden"
     )
     status = models.CharField("Status", max_length=12, choices=Status.choices, default="idea")
@@ -135,7 +144,24 @@ class Project(ClusterableModel):
     weight = models.DecimalField("Gewicht", max_digits=6, decimal_places=2, default=1)
     is_example = models.BooleanField("Beispielinhalt", default=False)
     updated_at = models.DateTimeField(auto_now=True)
-    history = History(m2m_fields=["concepts", "subgoals", "leads", "municipalities"])
+    lead_updated_at = models.DateTimeField(
+        "Zuletzt von Projektverantwortlichen aktualisiert", null=True, blank=True, editable=False
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="project")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="project",
+        for_concrete_model=False,
+    )
+    history = History(
+        m2m_fields=["concepts", "subgoals", "leads", "municipalities"],
+        excluded_fields=[
+            "live", "has_unpublished_changes", "first_published_at", "last_published_at",
+            "live_revision", "latest_revision", "go_live_at", "expire_at", "expired",
+        ],
+    )  # fmt: skip
 
     class Meta:
         ordering = ["region", "number"]
@@ -162,6 +188,31 @@ class Project(ClusterableModel):
         super().save(*args, **kwargs)
 
     @property
+    def revisions(self):
+        return self._revisions
+
+    def with_content_json(self, content):
+        """The draft `content` on this row; the lead's status, progress and milestones of the
+        row win when a lead reported after the draft was begun."""
+        draft = super().with_content_json(content)
+        if _to_millisecond(draft.lead_updated_at) != _to_millisecond(self.lead_updated_at):
+            draft.status, draft.progress = self.status, self.progress
+            draft.lead_updated_at = self.lead_updated_at
+            draft.milestones = list(self.milestones.all())
+        return draft
+
+    def get_workflow(self):
+        """The Vier-Augen-Prinzip where the district asks for it, else none."""
+        if self.region_id and PublicationSettings.four_eyes_for(self.region):
+            return four_eyes.workflow()
+        return None
+
+    def serve_preview(self, request, mode_name):
+        from .preview import preview
+
+        return preview(request, self)
+
+    @property
     def effective_progress(self) -> int:
         if self.progress is not None:
             return self.progress
@@ -170,6 +221,11 @@ class Project(ClusterableModel):
     @property
     def public_ref(self) -> str:
         return f"{self.number}-{self.slug}".lower().replace(" ", "")
+
+
+def _to_millisecond(moment):
+    """A revision's JSON keeps times to the millisecond (DjangoJSONEncoder)."""
+    return moment and moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 class Milestone(models.Model):

@@ -35,6 +35,9 @@ for verb in ("add", "change", "delete", "view"):
     for model in ("measurement", "milestone"):
         rules.add_perm(f"projects.{verb}_{model}", can_update)
 
+# A planner's draft of a project goes public when published (under the Vier-Augen-Prinzip by the
+# second planner's approval; the back office then offers no direct publish, wagtail_hooks).
+rules.add_perm("projects.publish_project", is_staff_role)
 # The project page's update form: status and progress of one's own project.
 rules.add_perm("projects.update_project", can_update)
 # Accept or reject a lead's value that the plausibility checks flagged (kek.projects.review_views).

@@ -85,9 +85,11 @@ def _copy_goal_indicators(
 
 def catalogue_changes(current: Concept | None, draft: Concept) -> list[tuple[str, list[str]]]:
     """Projects the public catalogue loses or gains, projects that serve other goals, and
-    target indicators whose goal the new version no longer has."""
+    target indicators whose goal the new version no longer has; and the projects with a
+    planner's unpublished draft, which publishing the version does not publish."""
+    drafts = _unpublished(draft)
     if current is None:
-        return []
+        return drafts
     before, after = _served(current), _served(draft)
     names = {p.pk: str(p) for p in Project.objects.filter(pk__in=set(before) | set(after))}
     goal_numbers = dict(SubGoal.objects.filter(concept=draft).values_list("key", "number"))
@@ -102,7 +104,16 @@ def catalogue_changes(current: Concept | None, draft: Concept) -> list[tuple[str
         ("Projekte mit anderen Zielen", moved),
         ("Zielindikatoren ohne Ziel in der neuen Version", _homeless(current, draft)),
     ]
-    return [(heading, sorted(rows)) for heading, rows in groups if rows]
+    return [(heading, sorted(rows)) for heading, rows in groups if rows] + drafts
+
+
+def _unpublished(draft: Concept) -> list[tuple[str, list[str]]]:
+    pending = Project.objects.filter(concepts=draft, has_unpublished_changes=True, live=True)
+    rows = sorted(str(p) for p in pending)
+    heading = (
+        "Projekte mit unveröffentlichtem Entwurf (öffentlich bleibt ihr veröffentlichter Stand)"
+    )
+    return [(heading, rows)] if rows else []
 
 
 def _served(concept: Concept) -> dict[int, frozenset]:

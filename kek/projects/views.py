@@ -19,9 +19,10 @@ from kek.goals.queries import require_current
 from kek.regions.models import Region
 
 from . import figures
-from .evaluation import evaluate_concept, evaluate_indicators
+from .evaluation import evaluate_concept
 from .filters import CatalogueFilter
 from .models import Attachment, EvaluationSnapshot, Project, TargetIndicator
+from .preview import indicator_cards, indicator_csv_url
 from .snapshots import compare
 from .summaries import (
     frozen_indicators,
@@ -130,30 +131,15 @@ def project_url(home, project: Project, route: str = "project") -> str:
     return route_url(route, home, ref=project.public_ref)
 
 
-def indicator_csv_url(home, project: Project, indicator_pk: int) -> str:
-    return route_url("project_indicator_csv", home, ref=project.public_ref, pk=indicator_pk)
-
-
 def project_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
     project, concept, shown, redirect = locate(home, ref)
     if redirect:
         return HttpResponsePermanentRedirect(redirect)
     project = detailed(Project.objects.filter(pk=project.pk), shown).get()
-    indicators = list(project.indicators.all())
-    results = evaluate_indicators(indicators) if indicators else {}
-    cards = [
-        figures.IndicatorCard(
-            indicator,
-            results.get(indicator.pk),
-            figures.measurement_chart(indicator),
-            indicator_csv_url(home, project, indicator.pk),
-        )
-        for indicator in indicators
-    ]
     context = {
         "concept": concept,
         "project": project,
-        "indicators": cards,
+        "indicators": indicator_cards(home, project),
         "dropped_in": None if shown == concept else concept,
         "listed_in": shown,
     }

@@ -1,52 +1,86 @@
 """The project catalogue in the Wagtail back office."""
 
 from django import forms
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    UnpublishView,
+)
 
+from kek.core import four_eyes
 from kek.core.admin_history import HistoryPanel, RecordedHistory
 from kek.core.region_choosers import district_municipalities
+from kek.goals.models import PublicationSettings
 
+from .admin_forms import ProjectAdminForm
 from .models import EvaluationSnapshot, Project, Resolution, TargetIndicator
 from .snapshots import take_report
 
 
+class KeepsThePublicProject(UnpublishView):
+    """A project of an adopted catalogue is a record of the Kreistag's decision: it is not
+    withdrawn from the public site, it is dropped from a Fortschreibung's catalogue."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied(UNPUBLISH_REFUSED)
+
+
+UNPUBLISH_REFUSED = (
+    "Ein Projekt wird nicht zurückgezogen: Es entfällt mit einer Fortschreibung, deren Katalog "
+    "es nicht mehr führt."
+)
+
+
 class ProjectViewSet(RecordedHistory, SnippetViewSet):
     model = Project
+    unpublish_view_class = KeepsThePublicProject
     icon = "clipboard-list"
     menu_label = "Projekte"
     list_display = ["number", "title", "status", "lead_body", "region"]
     list_filter = ["region", "concepts", "status", "priority"]
     search_fields = ["number", "title", "description", "lead_body"]
     copy_view_enabled = False
-    panels = [
-        FieldPanel("region"),
-        FieldPanel("concepts", widget=forms.CheckboxSelectMultiple),
-        FieldRowPanel([FieldPanel("number"), FieldPanel("slug")]),
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldPanel("subgoals"),
-        MultiFieldPanel(
-            [FieldPanel("lead_body"), FieldPanel("leads"), FieldPanel("partners")],
-            heading="Beteiligte",
-        ),
-        FieldPanel("municipalities", widget=district_municipalities()),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("progress"), FieldPanel("priority")]),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("cost_estimate"),
-                FieldRowPanel([FieldPanel("funding_programme"), FieldPanel("funding_share")]),
-            ],
-            heading="Finanzierung",
-        ),
-        FieldRowPanel([FieldPanel("resolution"), FieldPanel("weight")]),
-        InlinePanel("milestones", heading="Meilensteine", label="Meilenstein"),
-        InlinePanel("attachments", heading="Anlagen", label="Anlage"),
-        FieldPanel("is_example"),
-        HistoryPanel(heading="Änderungsverlauf"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("region"),
+            FieldPanel("concepts", widget=forms.CheckboxSelectMultiple),
+            FieldRowPanel([FieldPanel("number"), FieldPanel("slug")]),
+            FieldPanel("title"),
+            FieldPanel("description"),
+            FieldPanel("subgoals"),
+            MultiFieldPanel(
+                [FieldPanel("lead_body"), FieldPanel("leads"), FieldPanel("partners")],
+                heading="Beteiligte",
+            ),
+            FieldPanel("municipalities", widget=district_municipalities()),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("progress"), FieldPanel("priority")]),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            MultiFieldPanel(
+                [
+                    FieldPanel("cost_estimate"),
+                    FieldRowPanel([FieldPanel("funding_programme"), FieldPanel("funding_share")]),
+                ],
+                heading="Finanzierung",
+            ),
+            FieldRowPanel([FieldPanel("resolution"), FieldPanel("weight")]),
+            InlinePanel("milestones", heading="Meilensteine", label="Meilenstein"),
+            InlinePanel("attachments", heading="Anlagen", label="Anlage"),
+            FieldPanel("is_example"),
+            HistoryPanel(heading="Änderungsverlauf"),
+        ],
+        base_form_class=ProjectAdminForm,
+    )
 
 
 class TargetIndicatorViewSet(RecordedHistory, SnippetViewSet):
@@ -119,3 +153,37 @@ class CatalogueGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueGroup)
+
+
+# The Vier-Augen-Prinzip (Project.get_workflow): no direct publish, in the menu or by a POST.
+
+
+def _under_four_eyes(project: Project | None, request) -> bool:
+    if project is not None and project.region_id:
+        return PublicationSettings.four_eyes_for(project.region)
+    region = request.POST.get("region") if request.method == "POST" else None
+    settings = PublicationSettings.objects.filter(four_eyes=True)
+    return settings.filter(region=region).exists() if region else settings.exists()
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_publish(menu_items, request, context) -> None:
+    if context.get("model") is not Project:
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]
+    if _under_four_eyes(context.get("instance"), request):
+        four_eyes.without_publish(menu_items)
+
+
+@hooks.register("before_edit_snippet")
+def before_edit(request, instance):
+    if isinstance(instance, Project):
+        return four_eyes.refuse_direct_publish(request, _under_four_eyes(instance, request))
+    return None
+
+
+@hooks.register("before_create_snippet")
+def before_create(request, model):
+    if model is Project:
+        return four_eyes.refuse_direct_publish(request, _under_four_eyes(None, request))
+    return None

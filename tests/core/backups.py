@@ -32,7 +32,7 @@ def enrich(region: Region) -> None:
     lead = UserFactory(username="projektleiterin", first_name="Petra", email="p@example.de")
     planner = UserFactory(username="planerin-a", groups=["planner"])
     project = Project.objects.filter(concepts=concept).order_by("number").first()
-    project.leads.add(lead)
+    lead.led_projects.add(project)
     document = get_document_model().objects.create(
         title="Demografiestudie", file=ContentFile(PDF, name="demografie.pdf")
     )

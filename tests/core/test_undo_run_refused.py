@@ -39,7 +39,7 @@ def test_a_new_dependent_of_what_the_import_created_blocks_the_undo(
 
     run = import_concept(kek, changed_concept_file(nordsachsen, tmp_path))
     created = SubGoal.objects.get(title="Neues Teilziel aus der Datei")
-    Project.objects.filter(concepts=concept).first().subgoals.add(created)
+    created.projects.add(Project.objects.filter(concepts=concept).first())
     after = export_district(nordsachsen)
 
     assert blockers(run)

@@ -33,7 +33,7 @@ def adopted(concept, client, planner):
     response = client.post(add, {"concept": concept.pk, "title": "Bericht 2025", "note": ""})
     assert response.status_code == 302, response.content.decode()[:2000]
     lead = UserFactory(username="wirtschaftsamt")
-    Project.objects.get(number="P1.01").leads.add(lead)
+    lead.led_projects.add(Project.objects.get(number="P1.01"))
     client.logout()
     return concept, lead
 

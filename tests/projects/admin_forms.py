@@ -3,9 +3,13 @@
 from ..http import formset
 
 
-def project_form(project, milestones: list[dict] | None = None, **fields) -> dict:
-    """The project's edit form as it stands, with `fields` and the milestone rows changed."""
+def project_form(
+    project, milestones: list[dict] | None = None, publish: bool = True, **fields
+) -> dict:
+    """The project's edit form as it stands, with `fields` and the milestone rows changed;
+    "Veröffentlichen" unless `publish` is false (then "Entwurf speichern")."""
     data = {
+        **({"action-publish": "action-publish"} if publish else {}),
         "region": project.region_id,
         "concepts": [c.pk for c in project.concepts.all()],
         "number": project.number,

@@ -23,13 +23,14 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, concept=None, **kwargs):
         """A project of `concept`'s district, listed in that version's catalogue."""
         project = super()._create(model_class, *args, **kwargs)
-        project.concepts.add(concept)
+        concept.projects.add(project)
         return project
 
     @factory.post_generation
     def subgoals(self, create, subgoals, **kwargs):
         if subgoals:
-            self.subgoals.set(subgoals)
+            for subgoal in subgoals:  # a parental field would wait for a save
+                subgoal.projects.add(self)
 
 
 class TargetIndicatorFactory(factory.django.DjangoModelFactory):

@@ -44,9 +44,9 @@ def build_world() -> LeadWorld:
     lead = UserFactory(username="radwegamt")
     other_lead = UserFactory(username="schulamt")
     project = ProjectFactory(concept=concept, number="1.1", title="Radweg an der Mulde")
-    project.leads.add(lead)
+    lead.led_projects.add(project)
     other = ProjectFactory(concept=concept, number="1.2", title="Breitband für Schulen")
-    other.leads.add(other_lead)
+    other_lead.led_projects.add(other)
     # Increase desired from 10 km (2020) to 30 km in 2030; 12 km by 2022 is too slow.
     indicator = TargetIndicatorFactory(
         project=project,

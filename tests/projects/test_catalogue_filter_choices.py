@@ -61,7 +61,7 @@ def test_it_lists_the_districts_municipalities_sorted_and_once(client, concept):
         parent=Region.objects.get(ags="14729"),
     )
     for number in ("P1", "P2"):  # two projects in the same place
-        ProjectFactory(concept=concept, number=number).municipalities.set([torgau])
+        torgau.projects.add(ProjectFactory(concept=concept, number=number))
     choices = options(client, "gemeinde")
     assert choices[0] == ("", "Alle")
     names = [name for _, name in choices[1:]]

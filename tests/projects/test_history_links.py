@@ -28,8 +28,9 @@ def link_change(project) -> tuple[str, str, str]:
 
 
 def test_changing_the_sub_goals_in_the_back_office_is_one_record_with_old_and_new(
-    client, planner, concept, subgoals
+    client, planner, concept_in_draft, subgoals
 ):
+    concept = concept_in_draft
     first, second, third = subgoals
     project = ProjectFactory(concept=concept, number="9.1", subgoals=[first, second])
     project = Project.objects.get(pk=project.pk)

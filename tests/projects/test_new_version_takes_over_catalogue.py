@@ -74,6 +74,7 @@ def test_reports_stay_with_their_version_and_the_draft_changes_only_itself(conce
     copy = new_version(concept)
     project = Project.objects.filter(concepts=copy).first()
     project.subgoals.remove(*project.subgoals.filter(concept=copy))
+    project.save()
 
     assert report.concept == concept and not copy.snapshots.exists()
     assert served(concept)[project.number]  # version 1 keeps its assignment

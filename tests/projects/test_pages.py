@@ -100,7 +100,7 @@ def catalogue(concept):
         lead_body="Amt für Bildung",
         subgoals=[subgoal(concept, "2.1.1")],
     )
-    school.municipalities.set([torgau])
+    torgau.projects.add(school)
     bus = ProjectFactory(
         concept=concept,
         number="P2",
@@ -110,7 +110,7 @@ def catalogue(concept):
         lead_body="Verkehrsamt",
         subgoals=[subgoal(concept, "4.1.1")],
     )
-    bus.municipalities.set([eilenburg])
+    eilenburg.projects.add(bus)
     park = ProjectFactory(
         concept=concept,
         number="P3",
@@ -244,7 +244,7 @@ def add_projects(concept, count: int) -> list[Project]:
             lead_body=f"Amt {n}",
             subgoals=[subgoal(concept, "1.1.1"), subgoal(concept, "2.1.1")],
         )
-        project.municipalities.set([torgau])
+        torgau.projects.add(project)
         rising(project, target_value=150, target_year=2030)
         MilestoneFactory(project=project)
         projects.append(project)
@@ -317,6 +317,7 @@ def full_project(concept, settings, tmp_path):
     project.municipalities.set(
         [municipality("14730310", "Torgau, Stadt"), municipality("14730110", "Eilenburg, Stadt")]
     )
+    project.save()
     MilestoneFactory(project=project, date=dt.date(2023, 5, 2), title="Ausschreibung", done=True)
     MilestoneFactory(project=project, date=dt.date(2025, 9, 1), title="Anschluss aller Schulen")
     document = Document.objects.create(

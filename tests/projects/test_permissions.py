@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Revision, TaskState
 
+from kek.core import four_eyes
 from kek.projects.forms import MeasurementForm
 from kek.projects.models import (
     EvaluationSnapshot,
@@ -27,6 +29,7 @@ from kek.projects.models import (
 )
 
 from .. import permission_walk as pw
+from ..accounts.factories import UserFactory
 from ..http import formset
 from ..permission_walk import (
     ADMIN_LOGIN,
@@ -44,6 +47,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_def
 NEW_DATE = dt.date(2024, 12, 31)
 CORRECTED = dt.date(2022, 12, 31)  # the lead world's measured value
 SNIPPET_MODELS = (Project, TargetIndicator, Resolution, EvaluationSnapshot)
+SUBMITTED_TITLE = "Zur Freigabe eingereicht"
 
 
 # ----------------------------------------------------------------------------- the world
@@ -54,6 +58,8 @@ class World(LeadWorld):
     resolution: Resolution
     report: EvaluationSnapshot
     pending: Measurement  # a lead's flagged value, waiting for a planner
+    revision: Revision  # an earlier revision of the other project, to revert to
+    task_state: TaskState  # the other project's draft, submitted by another planner
 
     def instance(self, model):
         return {
@@ -79,7 +85,20 @@ def world(db) -> World:
         indicator=lead_world.indicator, date=dt.date(2023, 12, 31), value=95,
         review=Measurement.Review.PENDING, review_reason="Der Wert 95 liegt weit außerhalb …",
     )  # fmt: skip
-    return World(**vars(lead_world), resolution=resolution, report=report, pending=pending)
+    other = lead_world.other_project
+    revision = other.save_revision()
+    other.title = SUBMITTED_TITLE
+    other.save_revision()
+    submitter = UserFactory(username="einreichende-planerin", groups=["planner"])
+    task_state = four_eyes.workflow().start(other, submitter).current_task_state
+    return World(
+        **vars(lead_world),
+        resolution=resolution,
+        report=report,
+        pending=pending,
+        revision=revision,
+        task_state=task_state,
+    )
 
 
 ROLES = ["anonymous", "participant", "other_lead", "lead", "planner"]
@@ -106,8 +125,12 @@ def snapshot(ignore=frozenset()) -> dict:
 def project_form(w: World, obj: Project | None = None, title: str = NEW_TITLE) -> dict:
     milestones = obj.milestones.all() if obj else []
     return {
+        # A new project joins no adopted catalogue (that takes a Fortschreibung); an edit keeps
+        # the project's versions and sub-goals and is published at once.
+        "action-publish": "action-publish",
         "region": w.concept.region_id,
-        "concepts": [w.concept.pk],
+        "concepts": [c.pk for c in obj.concepts.all()] if obj else [],
+        "subgoals": [s.pk for s in obj.subgoals.all()] if obj else [],
         "number": obj.number if obj else "9.9",
         "slug": obj.slug if obj else "",
         "title": title,
@@ -330,8 +353,58 @@ REVIEW_ENTRIES = [
         ("reject", Measurement.Review.REJECTED),
     )
 ]
+# A project's revisions and its Vier-Augen-Prinzip workflow (tests/projects/test_project_*).
+PROJECT = "url:wagtailsnippets_projects_project"
+
+
+def live_title(w: World) -> str:
+    return Project.objects.get(pk=w.other_project.pk).title
+
+
+DRAFT_ENTRIES = [
+    Entry(
+        id="project-revert",
+        covers=f"{PROJECT}:revisions_revert",
+        url=lambda w: snippet_url(Project, "revisions_revert", w.other_project.pk, w.revision.pk),
+        data=lambda w: project_form(w, w.other_project, EDITED_TITLE),
+        happened=lambda w: live_title(w) == EDITED_TITLE,
+        outcomes=ADMIN,
+    ),
+    Entry(
+        id="project-approve",
+        covers=f"{PROJECT}:workflow_action",
+        url=lambda w: snippet_url(
+            Project, "workflow_action", w.other_project.pk, "approve", w.task_state.pk
+        ),
+        happened=lambda w: live_title(w) == SUBMITTED_TITLE,
+        outcomes=ADMIN,
+    ),
+    # Nothing can be scheduled (the form has no go-live date), and a project is not withdrawn
+    # (KeepsThePublicProject): walked for the refused roles only.
+    Entry(
+        id="project-unschedule",
+        covers=f"{PROJECT}:revisions_unschedule",
+        url=lambda w: snippet_url(
+            Project, "revisions_unschedule", w.other_project.pk, w.revision.pk
+        ),
+        happened=lambda w: False,
+        outcomes=ADMIN,
+        writable=False,
+    ),
+    Entry(
+        id="project-unpublish",
+        covers=f"{PROJECT}:unpublish",
+        url=lambda w: snippet_url(Project, "unpublish", w.other_project.pk),
+        happened=lambda w: not Project.objects.get(pk=w.other_project.pk).live,
+        outcomes=ADMIN,
+        writable=False,
+    ),
+]
 ENTRIES = (
-    LEAD_ENTRIES + REVIEW_ENTRIES + [e for model in SNIPPET_MODELS for e in snippet_entries(model)]
+    LEAD_ENTRIES
+    + REVIEW_ENTRIES
+    + DRAFT_ENTRIES
+    + [e for model in SNIPPET_MODELS for e in snippet_entries(model)]
 )
 
 

@@ -25,6 +25,7 @@ def changed(concept):
     moved = Project.objects.get(number="P1.02")
     moved.subgoals.remove(*moved.subgoals.filter(concept=copy))
     moved.subgoals.add(SubGoal.objects.get(concept=copy, number="4.1.1"))
+    moved.save()
     owned = (
         TargetIndicator.objects.filter(goal__concept=copy)
         .exclude(goal__number="4.1")
@@ -65,6 +66,6 @@ def test_a_dropped_project_keeps_its_address_with_a_note_and_the_version_that_ha
 def test_a_project_only_a_draft_lists_is_not_public(client, concept):
     copy = new_version(concept)
     secret = Project.objects.create(region=concept.region, number="P9.99", title="Geheim")
-    secret.concepts.add(copy)
+    copy.projects.add(secret)
     assert client.get(f"/projekte/{secret.public_ref}/").status_code == 404
     assert StrategicGoal.objects.filter(concept=copy).exists()
