@@ -14,6 +14,7 @@ from .specs import (
     distribution,
     district_rows,
     measurement_series,
+    municipal_map,
     time_series,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "distribution",
     "district_rows",
     "measurement_series",
+    "municipal_map",
     "time_series",
 ]

@@ -32,7 +32,7 @@ import polars as pl
 from kek.core import periods
 
 from . import texts
-from .geo import ATTRIBUTION, district_features
+from .geo import ATTRIBUTION, d3_winding, district_features
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
@@ -522,6 +522,117 @@ def _map_layers(home: str | None, decimals: int, unit: str) -> list[dict[str, An
         transform = [{"filter": _is("properties.AGS", home)}]
         layers.append({"transform": transform, "mark": outline, "encoding": {"tooltip": tooltip}})
     return layers
+
+
+# --- one district's municipalities ---------------------------------------------------------
+
+_MUNICIPAL_SCHEMA = {"ags": pl.String, "region": pl.String, "value": pl.Float64}
+MUNICIPAL_MAP_WIDTH = 440
+MUNICIPAL_MAP_HEIGHTS = (260, 560)  # the height follows the district's shape, within these
+
+
+def municipal_map(
+    rows: Rows,
+    *,
+    features: Iterable[Mapping[str, Any]],
+    title: str,
+    unit: str = "",
+    decimals: int = 1,
+    district: str,
+    summary: Mapping[str, Any],
+    attribution: str,
+) -> Chart:
+    """Map of one district's municipalities coloured by value (grey: no value).
+
+    Rows: ``ags`` (eight digits), ``region`` (name), ``value``, optionally ``symbol``, joined
+    by key to ``features``: GeoJSON features with the property ``AGS`` (and ``GEN``), whose
+    polygons are embedded in the spec (wound for d3, :func:`kek.charts.geo.d3_winding`).
+    Municipalities without a feature stay in ``Chart.rows`` and are named in the text
+    alternative; features without a row are not drawn. ``summary``
+    (``kek.statistics.analysis.district_summary`` of the rows) gives the text its range and
+    median; ``attribution`` (the outlines' source note) is the footer and
+    ``Chart.attribution``."""
+    frame = _frame(rows, _MUNICIPAL_SCHEMA, decimals, SYMBOL)
+    keys = set(frame["ags"].to_list())
+    drawn = [
+        {**f, "geometry": d3_winding(f["geometry"])}
+        for f in features
+        if f.get("properties", {}).get("AGS") in keys
+    ]
+    outlined = {f["properties"]["AGS"] for f in drawn}
+    rows_drawn = frame.filter(pl.col("ags").is_in(list(outlined)))
+    not_drawn = {
+        row["region"]: row["value"] is not None
+        for row in frame.iter_rows(named=True)
+        if row["ags"] not in outlined
+    }
+    without_value = rows_drawn.filter(pl.col("value").is_null()).height
+    description = texts.municipal_map_text(
+        summary, title, unit, decimals, district, without_value, not_drawn
+    )
+    data_rows = frame.to_dicts()
+    name = {"field": "region", "type": "nominal", "title": "Gemeinde"}
+    legend = {"title": _unit_label(unit), "format": _fmt(decimals), "orient": "right"}
+    colour = {"field": "value", "type": "quantitative", "scale": {"scheme": "blues"}}
+    shape = {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8}
+    layers: list[dict[str, Any]] = [
+        {"mark": {**shape, "fill": MISSING_COLOUR}, "encoding": {"tooltip": [name]}},
+        {
+            "transform": [HAS_VALUE],
+            "mark": shape,
+            "encoding": {
+                "color": {**colour, "legend": legend},
+                "tooltip": [name, _value_tooltip(decimals)],
+            },
+        },
+    ]
+    spec = _base(
+        title,
+        description,
+        data_rows,
+        width=MUNICIPAL_MAP_WIDTH,
+        height=_map_height(drawn, MUNICIPAL_MAP_WIDTH),
+        projection={"type": "mercator"},
+        title=_footer(attribution),
+        layer=layers,
+    )
+    spec["data"] = {"values": drawn}
+    spec["transform"] = [
+        {
+            "lookup": "properties.AGS",
+            "from": {"data": {"values": data_rows}, "key": "ags", "fields": ["region", "value"]},
+        }
+    ]
+    columns = {"ags": "Gemeindeschlüssel", "region": "Gemeinde", "value": _unit_label(unit)}
+    columns |= _symbol_column(frame)
+    return Chart(spec, title, description, data_rows, columns, attribution, decimals=decimals)
+
+
+def _map_height(features: list[dict[str, Any]], width: int) -> int:
+    """The height at which ``features`` fill ``width`` in the Mercator projection."""
+    points = [
+        point
+        for f in features
+        for polygon in _polygons(f["geometry"])
+        for point in polygon[0]  # exterior rings suffice for the extent
+    ]
+    low, high = MUNICIPAL_MAP_HEIGHTS
+    if not points:
+        return low
+    lons = [p[0] for p in points]
+    ys = [math.log(math.tan(math.pi / 4 + math.radians(p[1]) / 2)) for p in points]
+    across = math.radians(max(lons) - min(lons))
+    if across <= 0:
+        return high
+    return int(min(high, max(low, round(width * (max(ys) - min(ys)) / across))))
+
+
+def _polygons(geometry: Mapping[str, Any]) -> list[Any]:
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry.get("type") == "MultiPolygon":
+        return list(geometry["coordinates"])
+    return []
 
 
 # --- measurement series (target indicators) ---------------------------------------------------

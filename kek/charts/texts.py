@@ -154,6 +154,43 @@ def map_text(
     return " ".join(parts)
 
 
+def municipal_map_text(
+    summary: Mapping[str, Any],
+    title: str,
+    unit: str,
+    decimals: int,
+    district: str,
+    drawn_without_value: int,
+    not_drawn: Mapping[str, bool],
+) -> str:
+    """What the map of a district's municipalities shows: range and median, how many of the
+    drawn ones have no value, and which are not drawn for want of an outline (name → whether
+    it has a value; their values are in the table)."""
+    head = f"Karte der Gemeinden in {district}: „{title}“{in_unit(unit)}."
+    if not summary:
+        return f"{head} {NO_DATA}"
+    parts = [head, "Dunklere Flächen bedeuten höhere Werte."]
+    parts += _district_sentences(summary, decimals, 0)
+    if drawn_without_value > 0:
+        places = "eine Gemeinde" if drawn_without_value == 1 else f"{drawn_without_value} Gemeinden"
+        parts.append(f"Für {places} liegt kein Wert vor (graue Flächen).")
+    if not_drawn:
+        count = "eine Gemeinde" if len(not_drawn) == 1 else f"{len(not_drawn)} Gemeinden"
+        valued = sum(not_drawn.values())
+        note = (
+            "ohne Wert"
+            if not valued
+            else "ihr Wert steht in der Tabelle"
+            if len(not_drawn) == 1
+            else "ihre Werte stehen in der Tabelle"
+        )
+        parts.append(
+            f"Ohne hinterlegte Gemeindegrenze nicht in der Karte: {count} "
+            f"({'; '.join(not_drawn)}), {note}."
+        )
+    return " ".join(parts)
+
+
 # --- measurement series -----------------------------------------------------------------------
 
 

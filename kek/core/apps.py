@@ -10,11 +10,14 @@ class CoreConfig(AppConfig):
         from django.db import models
         from wagtail.admin.ui.fields import register_display_class
 
-        from . import region_choosers
+        from . import boundaries, region_choosers
         from .admin_columns import YesNoDisplay
         from .backup import base_part
-        from .registry import backup_parts
+        from .registry import DefaultLoader, backup_parts, default_loaders
 
         backup_parts.register(base_part())
+        default_loaders.register(
+            DefaultLoader("boundaries", boundaries.load_default, 35, keys=("boundaries",))
+        )
         register_display_class(models.BooleanField, display_class=YesNoDisplay)
         region_choosers.register_form_fields()

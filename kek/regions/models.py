@@ -35,3 +35,29 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.ags})"
+
+
+class RegionBoundary(models.Model):
+    """The outline of a municipality for the maps, keyed by its official key (AGS).
+
+    Loaded from a GeoJSON file (`kek import-boundaries`, or the district's data folder by
+    `kek load-defaults`); for display only. Keyed by the key rather than by a `Region`: the
+    municipalities come and go with the statistics imports that bring them, their outlines
+    stay and are found again by key."""
+
+    ags = models.CharField("Amtlicher Schlüssel", max_length=12, unique=True)
+    name = models.CharField("Name laut Datei", max_length=200, blank=True)
+    geometry = models.JSONField("Fläche (GeoJSON, WGS84)")
+    source = models.CharField(
+        "Quellenvermerk", max_length=255, help_text="z. B. © GeoBasis-DE / BKG (2024)"
+    )
+    file_name = models.CharField("Datei", max_length=255, blank=True)
+    loaded_at = models.DateTimeField("Geladen am", auto_now=True)
+
+    class Meta:
+        ordering = ["ags"]
+        verbose_name = "Gemeindegrenze"
+        verbose_name_plural = "Gemeindegrenzen"
+
+    def __str__(self) -> str:
+        return f"{self.name or self.ags} ({self.ags})"

@@ -22,12 +22,13 @@ from kek.charts import (
     comparison_bars,
     distribution,
     district_rows,
+    municipal_map,
     time_series,
 )
 from kek.charts.texts import format_number, shown
 from kek.core.periods import format_period, newest, period_order
 from kek.core.symbols import Shown
-from kek.regions.models import Region
+from kek.regions.models import Region, RegionBoundary
 
 from . import analysis
 from .models import ImportBatch, Indicator, Observation, Topic
@@ -39,6 +40,7 @@ GERMANY = "DG"
 LEVELS = (Region.Level.COUNTRY, Region.Level.STATE, Region.Level.DISTRICT)
 MUNICIPAL_KEY = 8  # digits of a municipality's key (AGS)
 CHART_NAMES = ("zeitreihe", "vergleich", "verteilung", "karte")
+MUNICIPAL_MAP = "gemeindekarte"  # CSV name of the map of the home district's municipalities
 OBSERVATION_SCHEMA = {
     "region_key": pl.String,
     "region_name": pl.String,
@@ -436,6 +438,7 @@ def municipal_table(data: IndicatorData, order: str | None = None) -> MunicipalT
             "ags": row["region_key"],
             "name": row["region_name"],
             "value": row["value"],
+            "symbol": row["symbol"],
             "shown": shown(row["value"], row["symbol"], decimals),
         }
         for row in latest.iter_rows(named=True)
@@ -446,6 +449,40 @@ def municipal_table(data: IndicatorData, order: str | None = None) -> MunicipalT
         numbered.sort(key=lambda row: row["value"], reverse=order == "wert")
         rows = numbered + [row for row in rows if row["value"] is None]
     return MunicipalTable(period, order, rows)
+
+
+def municipal_choropleth(data: IndicatorData, table: MunicipalTable) -> Chart | None:
+    """The map of the municipal table's municipalities, coloured by value, from the outlines
+    loaded for them (`kek import-boundaries`, or the district's default content); None when
+    none of them has an outline. One query."""
+    outlines = list(
+        RegionBoundary.objects.filter(ags__in=[row["ags"] for row in table.rows]).values_list(
+            "ags", "name", "geometry", "source"
+        )
+    )
+    if not outlines:
+        return None
+    features = [
+        {"type": "Feature", "properties": {"AGS": ags, "GEN": name}, "geometry": geometry}
+        for ags, name, geometry, _ in outlines
+    ]
+    sources = "; ".join(sorted({source for *_, source in outlines if source}))
+    rows = [
+        {"ags": row["ags"], "region": row["name"], "value": row["value"], "symbol": row["symbol"]}
+        for row in sorted(table.rows, key=lambda row: row["ags"])
+    ]
+    decimals = decimals_for(pl.Series([row["value"] for row in rows], dtype=pl.Float64))
+    summary = analysis.district_summary(district_rows(rows, decimals), None, 0)
+    return municipal_map(
+        rows,
+        features=features,
+        title=f"{data.indicator.name} ({table.period_label}): Gemeinden in {data.home.name}",
+        unit=data.indicator.unit,
+        decimals=decimals,
+        district=data.home.name,
+        summary=summary,
+        attribution=sources,
+    )
 
 
 def _name_key(name: str) -> str:

@@ -54,6 +54,8 @@ def indicator_detail(request: HttpRequest, home, code: str) -> HttpResponse:
         for key in data.disaggregations
     ]
     municipal = figures.municipal_table(data, request.GET.get("sortierung"))
+    municipal_map = figures.municipal_choropleth(data, municipal) if municipal else None
+    map_csv = route_url("data_chart_csv", home, code=code, name=figures.MUNICIPAL_MAP) + query
     context = {
         "data": data,
         "indicator": data.indicator,
@@ -69,6 +71,8 @@ def indicator_detail(request: HttpRequest, home, code: str) -> HttpResponse:
         else "",
         "municipal": municipal,
         "municipal_sorting": _sorting(data, municipal) if municipal else {},
+        "municipal_map": municipal_map,
+        "municipal_map_csv": map_csv if municipal_map else "",
         "rank": figures.home_rank(data),
         "comparison": figures.comparison_rows(data),
         "licence_name": figures.LICENCE_NAME,
@@ -111,7 +115,11 @@ def _sorting(data: figures.IndicatorData, table: figures.MunicipalTable) -> dict
 def chart_csv(request: HttpRequest, home, code: str, name: str) -> HttpResponse:
     """Exactly the data of one chart of an indicator page, as CSV."""
     data = _indicator_data(request, home, code)
-    chart = figures.charts(data).get(name)
+    if name == figures.MUNICIPAL_MAP:
+        table = figures.municipal_table(data)
+        chart = figures.municipal_choropleth(data, table) if table else None
+    else:
+        chart = figures.charts(data).get(name)
     if chart is None:
         raise Http404("Dieses Diagramm gibt es für den Indikator nicht.")
     response = HttpResponse(to_csv(chart), content_type="text/csv; charset=utf-8")

@@ -9,6 +9,7 @@ NOT_RECORDED = {
     "statistics.observation": "millions of rows; each import batch is on record instead",
     "goals.sdg": "the 17 UN goals, written once by a migration",
     "regions.region": "official reference data (BKG VG2500), loaded from files",
+    "regions.regionboundary": "map outlines (BKG VG250 or a district's file), loaded from files",
     "accounts.signinevent": "is itself the record of the sign-ins",
     "core.importrun": "is itself the record of an import run (who, when, file, its undo)",
     "statistics.replacedvalue": "the values an import replaced, kept with its batch for undoing",

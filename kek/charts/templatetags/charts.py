@@ -16,9 +16,13 @@ register = template.Library()
 
 
 @register.inclusion_tag("charts/chart.html")
-def chart(chart: Chart, csv_url: str = "", chart_id: str = "") -> dict[str, Any]:
+def chart(
+    chart: Chart, csv_url: str = "", chart_id: str = "", table_link: str = ""
+) -> dict[str, Any]:
     """Render ``chart`` with its text alternative, data table and CSV link (``csv_url``; no
-    link when empty). ``chart_id`` prefixes the element ids (default: a random one)."""
+    link when empty). ``chart_id`` prefixes the element ids (default: a random one).
+    ``table_link``: the address of a table on the page that already shows the chart's data
+    (e.g. ``#gemeinden``); the figure links to it instead of repeating it."""
     chart_id = chart_id or f"kek-chart-{uuid4().hex[:8]}"
     # A status symbol is explained in the value's cell, not in a column of its own (the CSV
     # keeps it as a column).
@@ -26,6 +30,7 @@ def chart(chart: Chart, csv_url: str = "", chart_id: str = "") -> dict[str, Any]
     return {
         "chart": chart,
         "csv_url": csv_url,
+        "table_link": table_link,
         "chart_id": chart_id,
         "spec_id": f"{chart_id}-spec",
         "description_id": f"{chart_id}-beschreibung",
