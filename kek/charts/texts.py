@@ -174,19 +174,14 @@ def municipal_map_text(
     if drawn_without_value > 0:
         places = "eine Gemeinde" if drawn_without_value == 1 else f"{drawn_without_value} Gemeinden"
         parts.append(f"Für {places} liegt kein Wert vor (graue Flächen).")
-    if not_drawn:
-        count = "eine Gemeinde" if len(not_drawn) == 1 else f"{len(not_drawn)} Gemeinden"
-        valued = sum(not_drawn.values())
-        note = (
-            "ohne Wert"
-            if not valued
-            else "ihr Wert steht in der Tabelle"
-            if len(not_drawn) == 1
-            else "ihre Werte stehen in der Tabelle"
-        )
+    # Former municipalities in a table have neither an outline nor a value: nothing is missing.
+    missing = [name for name, valued in not_drawn.items() if valued]
+    if missing:
+        count = "eine Gemeinde" if len(missing) == 1 else f"{len(missing)} Gemeinden"
+        note = "ihr Wert steht" if len(missing) == 1 else "ihre Werte stehen"
         parts.append(
             f"Ohne hinterlegte Gemeindegrenze nicht in der Karte: {count} "
-            f"({'; '.join(not_drawn)}), {note}."
+            f"({'; '.join(missing)}), {note} in der Tabelle."
         )
     return " ".join(parts)
 

@@ -10,6 +10,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -47,8 +48,15 @@ class ProjectViewSet(RecordedHistory, SnippetViewSet):
     unpublish_view_class = KeepsThePublicProject
     icon = "clipboard-list"
     menu_label = "Projekte"
-    list_display = ["number", "title", "status", "lead_body", "region"]
-    list_filter = ["region", "concepts", "status", "priority"]
+    list_display = [
+        "number",
+        "title",
+        "status",
+        "lead_body",
+        "region",
+        LiveStatusTagColumn(label="Veröffentlichung"),
+    ]
+    list_filter = ["region", "concepts", "status", "priority", "has_unpublished_changes"]
     search_fields = ["number", "title", "description", "lead_body"]
     copy_view_enabled = False
     edit_handler = ObjectList(
