@@ -8,3 +8,13 @@ class CommitteesConfig(AppConfig):
     label = "committees"
     verbose_name = "Gremien"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from kek.core.registry import DefaultLoader, default_loaders
+
+        from . import defaults, public, rules  # noqa: F401
+
+        public.register()
+        default_loaders.register(
+            DefaultLoader("committees", defaults.load, 45, keys=("committees",))
+        )
