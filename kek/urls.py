@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kek.core.views import favicon
+from kek.oparl.api import api as oparl_api
 from kek.projects import lead_views
 from kek.projects.forms import LoginForm
 
@@ -31,6 +32,7 @@ urlpatterns += [
     ),
     path("abmelden/", LogoutView.as_view(next_page="/"), name="logout"),
     path("meine-projekte/", lead_views.my_projects, name="my_projects"),
+    path("oparl/v1/", oparl_api.urls),
     path("", include(wagtail_urls)),
     # Wagtail's own pattern refuses dots, but public routes have them: goal numbers
     # (ziele/1.2.3-slug/) and downloads that end in a file name (swot/tabelle.xlsx). This one
