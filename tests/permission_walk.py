@@ -77,8 +77,10 @@ READ_ONLY_ROUTES = frozenset(
         "version_tree", "project_catalogue", "project", "project_indicator_csv", "dashboard",
         "field_dashboard", "evaluation_reports", "evaluation_report", "data_overview",
         "data_topic", "data_indicator", "data_chart_csv", "swot_analysis", "swot_download",
+        "press_series",
         "committee_list", "committee", "committee_meetings", "committee_meeting",
         "committee_meeting_ics", "committee_calendar_ics", "committee_paper", "committee_file",
+        "process_timeline",
     }
 )  # fmt: skip
 

@@ -8,3 +8,11 @@ class ProcessConfig(AppConfig):
     label = "process"
     verbose_name = "Projektverlauf"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from kek.core.registry import DefaultLoader, default_loaders
+
+        from . import defaults, public, rules  # noqa: F401
+
+        public.register()
+        default_loaders.register(DefaultLoader("process", defaults.load, 60, keys=("process",)))
