@@ -80,6 +80,7 @@ READ_ONLY_ROUTES = frozenset(
         "press_series",
         "committee_list", "committee", "committee_meetings", "committee_meeting",
         "committee_meeting_ics", "committee_calendar_ics", "committee_paper", "committee_file",
+        "process_timeline",
     }
 )  # fmt: skip
 
