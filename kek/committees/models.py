@@ -27,6 +27,7 @@ from django.db import models
 from django.db.models import Q
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from kek.core.history import History
 from kek.regions.models import Region
@@ -325,6 +326,13 @@ class Membership(OParlObject):
 
     objects = LiveQuerySet.as_manager()
 
+    panels = [
+        FieldPanel("organization"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("voting_right")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("deleted"),
+    ]
+
     class Meta:
         ordering = ["organization", "end_date", "person__family_name", "id"]
         verbose_name = "Mitgliedschaft"
@@ -528,8 +536,10 @@ class AgendaItem(OParlObject, ClusterableModel):
         "Schlüssel",
         default=uuid.uuid4,
         editable=False,
-        unique=True,
-        help_text="Bleibt gleich; Konzeptversionen und Projekte verweisen darauf.",
+        db_index=True,
+        help_text="Bleibt gleich; Konzeptversionen und Projekte verweisen darauf (eine "
+        "Sicherung, als anderer Landkreis wiederhergestellt, behält ihn: je Körperschaft "
+        "eindeutig).",
     )
     body = models.ForeignKey(
         Body,
@@ -569,11 +579,24 @@ class AgendaItem(OParlObject, ClusterableModel):
 
     objects = AgendaItemQuerySet.as_manager()
 
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("order"), FieldPanel("public")]),
+        FieldPanel("name"),
+        FieldPanel("result"),
+        FieldPanel("resolution_text"),
+        FieldPanel("resolution_file"),
+        FieldPanel("auxiliary_files"),
+        FieldPanel("deleted"),
+    ]
+
     class Meta:
         ordering = ["meeting", "order", "id"]
         verbose_name = "Tagesordnungspunkt"
         verbose_name_plural = "Tagesordnungspunkte"
-        constraints = [unique_oparl_id("agendaitem")]
+        constraints = [
+            unique_oparl_id("agendaitem"),
+            models.UniqueConstraint(fields=["body", "key"], name="committees_agendaitem_key"),
+        ]
 
     def __str__(self) -> str:
         number = f"TOP {self.number}: " if self.number else ""
@@ -675,6 +698,14 @@ class Consultation(OParlObject):
     history = History(m2m_fields=["organizations"])
 
     objects = LiveQuerySet.as_manager()
+
+    # The committees are those of the meeting; `organizations` is for imported consultations.
+    panels = [
+        FieldPanel("agenda_item"),
+        FieldPanel("meeting"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("authoritative")]),
+        FieldPanel("deleted"),
+    ]
 
     class Meta:
         ordering = ["paper", "meeting__start", "id"]
