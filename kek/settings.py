@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kek.committees",
     "kek.press",
     "kek.process",
+    "kek.oparl",
     "kek.charts",
     "kek.cms",
     "wagtail.contrib.forms",

@@ -12,6 +12,7 @@ NOT_RECORDED = {
     "regions.regionboundary": "map outlines (BKG VG250 or a district's file), loaded from files",
     "accounts.signinevent": "is itself the record of the sign-ins",
     "core.importrun": "is itself the record of an import run (who, when, file, its undo)",
+    "oparl.oparlimport": "is itself the record of an OParl import run (who, when, source)",
     "statistics.replacedvalue": "the values an import replaced, kept with its batch for undoing",
     "cms.districthomepage": "a Wagtail page: revisions and the page log (in the Protokoll)",
     "cms.standardpage": "a Wagtail page: revisions and the page log (in the Protokoll)",

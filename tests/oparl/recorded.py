@@ -1,0 +1,66 @@
+"""A recorded OParl server built from a small fixture (tests/fixtures/oparl/recorded/): the
+System, its body list, the Body with its four lists, each list in two pages, and every listed
+object at its own URL; `write(tmp_path, recording)` stores it as `kek import-oparl` reads it."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures/oparl/recorded/nordsachsen.json"
+T = "https://schema.oparl.org/1.1/"
+LISTS = ("organization", "person", "meeting", "paper")
+
+
+def fixture() -> dict[str, Any]:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def page(data: list, url: str, number: int, pages: int) -> dict[str, Any]:
+    links = {"first": url, "self": url if number == 1 else f"{url}?page={number}"}
+    if number < pages:
+        links["next"] = f"{url}?page={number + 1}"
+    return {
+        "data": data,
+        "pagination": {"currentPage": number, "totalPages": pages, "elementsPerPage": 1},
+        "links": links,
+    }
+
+
+def pages(url: str, objects: list) -> dict[str, dict]:
+    """The list at `url` in two pages (one, if it has at most one object)."""
+    half = (len(objects) + 1) // 2
+    parts = [objects[:half], objects[half:]] if len(objects) > 1 else [objects]
+    return {
+        (url if n == 1 else f"{url}?page={n}"): page(part, url, n, len(parts))
+        for n, part in enumerate(parts, start=1)
+    }
+
+
+def build(data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The recording {"start": System URL, "responses": {url: body}} of the fixture."""
+    data = copy.deepcopy(data or fixture())
+    base, body = data["base"], data["body"]
+    body = body | {f: f"{body['id']}/{f}" for f in LISTS} | {"system": f"{base}/system"}
+    body.setdefault("legislativeTerm", [])
+    responses: dict[str, Any] = {
+        f"{base}/system": {
+            "id": f"{base}/system", "type": f"{T}System", "oparlVersion": T,
+            "body": f"{base}/body",
+        },
+        **pages(f"{base}/body", [body]),
+        body["id"]: body,
+    }  # fmt: skip
+    for name in LISTS:
+        objects = data["lists"].get(name, [])
+        responses |= pages(body[name], objects)
+        responses |= {obj["id"]: obj for obj in objects}
+    return {"start": f"{base}/system", "responses": responses}
+
+
+def write(folder: Path, recording: dict[str, Any], name: str = "server.json") -> Path:
+    path = folder / name
+    path.write_text(json.dumps(recording, ensure_ascii=False), encoding="utf-8")
+    return path
