@@ -40,8 +40,8 @@ def event(entry: Event, host: str) -> VEvent:
         vevent.add("dtstart", start.date())
         vevent.add("dtend", start.date() + timedelta(days=1))
     vevent.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
-    if meeting.location_id and meeting.location:
-        vevent.add("location", ", ".join(meeting.location.lines))
+    if meeting.shown_location:
+        vevent.add("location", ", ".join(meeting.shown_location.lines))
     vevent.add("url", entry.url)
     lines = []
     organizations = ", ".join(o.name for o in meeting.organizations.all())

@@ -516,6 +516,12 @@ class Meeting(OParlObject, ClusterableModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def shown_location(self) -> Location | None:
+        """The place, unless it was deleted."""
+        location = self.location if self.location_id else None
+        return location if location is not None and not location.deleted else None
+
 
 class AgendaItemQuerySet(LiveQuerySet):
     def visible_to(self, user: Any) -> models.QuerySet:

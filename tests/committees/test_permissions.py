@@ -191,3 +191,12 @@ def test_planners_see_the_group_and_members_do_not(client, world, planner):
     client.force_login(world.member)
     response = client.get(snippet(Meeting, "list"))
     assert response.status_code == 302 and response["Location"].startswith(ADMIN_LOGIN)
+
+
+@pytest.mark.parametrize("model", list(FORMS), ids=lambda m: m._meta.model_name)
+def test_the_planners_add_and_edit_forms_open(client, world, planner, model):
+    client.force_login(planner)
+    for url in (snippet(model, "add"), snippet(model, "edit", instance(world, model).pk)):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Änderungsverlauf" in response.content.decode() or "add" in url

@@ -110,3 +110,17 @@ def test_another_districts_meeting_is_not_shown_on_this_site(client, world):
     meeting = Meeting.objects.create(body=other, name="Kreistag Leipzig")
     assert client.get(f"/sitzungen/{meeting.pk}/").status_code == 404
     assert "Kreistag Leipzig" not in client.get("/sitzungen/").content.decode()
+
+
+def test_deleted_places_members_and_papers_are_left_out_of_a_shown_meeting(client, world):
+    from kek.committees.models import Consultation, Location, Membership, Paper
+
+    Location.objects.filter(pk=world.location.pk).update(deleted=True)
+    Paper.objects.filter(pk=world.paper.pk).update(deleted=True)
+    Membership.objects.filter(organization=world.committee).update(deleted=True)
+    assert Consultation.objects.filter(paper=world.paper).exists()
+    html = client.get(f"/sitzungen/{world.meeting.pk}/").content.decode()
+    assert "Großer Saal" not in html and "nicht angegeben" in html
+    assert "Radwegekonzept" not in html
+    assert "Großer Saal" not in client.get(f"/sitzungen/{world.meeting.pk}/ical/").content.decode()
+    assert "Erika Muster" not in client.get(f"/gremien/{world.committee.pk}/").content.decode()
