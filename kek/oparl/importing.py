@@ -138,7 +138,7 @@ def fetch_pages(
     one progress line a page."""
     next_url: str | None = with_query(url, modified_since=modified_since) if modified_since else url
     seen: set[str] = set()
-    number = 0
+    number, total = 0, None
     while next_url and next_url not in seen and number < MAX_PAGES:
         seen.add(next_url)
         number += 1
@@ -147,7 +147,8 @@ def fetch_pages(
         if not isinstance(data, list):
             raise OParlImportError(f"{next_url}: die Liste hat kein Feld „data“.")
         pagination = page.get("pagination") or {}
-        total = pagination.get("totalPages") if isinstance(pagination, dict) else None
+        if isinstance(pagination, dict) and isinstance(pagination.get("totalPages"), int):
+            total = pagination["totalPages"]  # kept for pages that do not repeat it
         progress(f"{label}: Seite {number} von {total or '?'} …")
         for obj in data:
             if not isinstance(obj, dict):
