@@ -62,7 +62,10 @@ def test_start_page_section_lists_the_parts(client, nordsachsen):
     section = section[: section.index('id="swot"')]
     assert "KEK-Presseserie (September–Oktober 2020)" in section
     assert 'Teil 1: <a class="kern-link" href="/presse/#artikel-' in section
-    assert f"„{TITLE_2}“</a> – Torgauer Zeitung, 19./20. September 2020" in section
+    assert (
+        f"„{TITLE_2}“</a> – Torgauer Zeitung, "
+        '<time datetime="2020-09-19">19./20. September 2020</time>' in section
+    )
     assert f"„{TITLE_3}“</a> – LVZ Delitzsch-Eilenburg, September/Oktober 2020" in section
     assert "Presseserie, Diskussionsforen, Vorschläge und Gremien werden" not in section
 
@@ -123,7 +126,7 @@ def test_link_and_file_with_type_and_size(client, nordsachsen):
     assert f"{link}Zum Artikel: „{TITLE_1}“ (Torgauer Zeitung)</a>" in html
     assert f"Artikel als Datei: „{TITLE_1}“ (PDF, 2,0\xa0KB)" in html
     assert "Erste Zeile<br>zweite Zeile" in html
-    assert '<dd class="kern-body">Kreisentwicklung</dd>' in html
+    assert '<dd class="kern-description-list-item__value">Kreisentwicklung</dd>' in html
 
 
 def test_article_without_series_is_listed_apart(client, nordsachsen):
