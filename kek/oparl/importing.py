@@ -346,6 +346,18 @@ class Import:
         obj.save()
         self.count(model, "gelöscht")
 
+    def drop_missing(
+        self,
+        children: models.QuerySet,
+        listed: set[str],
+        concerned: Callable[[Any], bool] = lambda obj: True,
+    ) -> None:
+        """Imported children (agenda items of a meeting, …) that the parent's embedded list
+        no longer holds are deleted; those entered here (no oparl_id) stay."""
+        for child in children.exclude(oparl_id="").filter(deleted=False):
+            if child.oparl_id not in listed and concerned(child):
+                self.delete(type(child), child.oparl_id)
+
     def summary(self) -> str:
         changed = [c for (_, action), c in self.counts.items() if action != "unverändert" and c]
         lines = []
@@ -532,6 +544,10 @@ def import_persons(run: Import, address: str) -> None:
                 },
                 parent={"person": person},
             )
+        listed = {item["id"] for item, _ in memberships}
+        run.drop_missing(
+            person.memberships.all(), listed, lambda m: run.chosen(m.organization.oparl_id)
+        )
 
 
 def import_file(run: Import, url: str, obj: Any, where: str) -> File | None:
@@ -617,8 +633,10 @@ def import_meetings(run: Import, address: str) -> None:
                 "auxiliary_files": import_files(run, url, read, "auxiliaryFile"),
             },
         )
-        for position, item in enumerate(read.objects("agendaItem")):
+        items = read.objects("agendaItem")
+        for position, item in enumerate(items):
             import_agenda_item(run, url, item, meeting, position)
+        run.drop_missing(meeting.agenda_items.all(), {i["id"] for i in items})
 
 
 def import_agenda_item(run: Import, url: str, obj: Any, meeting: Meeting, position: int) -> None:
@@ -683,6 +701,7 @@ def import_papers(run: Import, address: str) -> None:
         related.append((paper, read.refs("relatedPaper")))
         for item in consultations:
             import_consultation(run, url, item, paper)
+        run.drop_missing(paper.consultations.all(), {c["id"] for c in consultations})
     for paper, refs in related:  # a related paper may come on a later page
         papers = [p for p in (run.existing(Paper, r) for r in refs) if p is not None]
         if {p.pk for p in paper.related_papers.all()} != {p.pk for p in papers}:
