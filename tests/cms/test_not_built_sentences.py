@@ -9,8 +9,6 @@ import pytest
 from kek.cms.sections import SECTIONS
 
 EXPECTED = {
-    "projektverlauf": "Eine Zeitleiste des Prozesses mit Phasen und Meilensteinen wird auf dieser "
-    "Plattform derzeit aufgebaut und erscheint hier, sobald sie verfügbar ist.",
     "beteiligung": "Presseserie, Diskussionsforen, Vorschläge und Gremien werden auf dieser "
     "Plattform derzeit aufgebaut und erscheinen hier, sobald sie verfügbar sind.",
     "endbericht": "Die Lang- und die Kurzfassung des Endberichts, als Dokumente aus den "
