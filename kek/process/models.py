@@ -47,7 +47,7 @@ class Phase(ClusterableModel):
     region = models.ForeignKey(
         Region,
         on_delete=models.PROTECT,
-        related_name="process_phases",
+        related_name="+",
         limit_choices_to={"level": Region.Level.DISTRICT},
         verbose_name="Landkreis",
     )
@@ -124,7 +124,7 @@ class TimelineEntry(Orderable, ClusterableModel):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="timeline_entries",
+        related_name="+",
         verbose_name="Führte zu Version",
     )
     is_key = models.BooleanField(
