@@ -8,9 +8,8 @@ import pytest
 
 from kek.cms.sections import SECTIONS
 
+# "beteiligung" is filled by the press series (kek.press), "projektverlauf" by the timeline.
 EXPECTED = {
-    "beteiligung": "Presseserie, Diskussionsforen, Vorschläge und Gremien werden auf dieser "
-    "Plattform derzeit aufgebaut und erscheinen hier, sobald sie verfügbar sind.",
     "endbericht": "Die Lang- und die Kurzfassung des Endberichts, als Dokumente aus den "
     "aktuellen Daten erzeugt, werden auf dieser Plattform derzeit aufgebaut und erscheinen "
     "hier, sobald sie verfügbar sind.",
