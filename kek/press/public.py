@@ -9,6 +9,7 @@ from kek.core.registry import (
     PagePart,
     PublicRoute,
     backup_parts,
+    goal_panels,
     navigation,
     start_page,
 )
@@ -23,6 +24,9 @@ def register() -> None:
     navigation.register(NavEntry("press", "beteiligung", "Presseserie", "press_series", 10))
     start_page.register(
         PagePart("press_series", "beteiligung", "press/_start_section.html", views.start_press)
+    )
+    goal_panels.register(
+        PagePart("press_articles", "field", "press/_field_panel.html", views.field_articles)
     )
     backup_parts.register(BackupPart("press", 45, backup_rows))
 

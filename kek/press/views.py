@@ -93,3 +93,13 @@ def start_press(home: Any, concept: Concept | None) -> dict[str, Any]:
     )
     series = list(PressSeries.objects.filter(region=home.region).order_by("position", "id"))
     return {"press_blocks": [b for b in grouped(articles, series) if b.articles]}
+
+
+def field_articles(home: Any, concept: Concept, field: FieldOfAction) -> dict[str, Any]:
+    """Page of a field of action: the press articles that speak to it."""
+    found = (
+        PressArticle.objects.filter(region=home.region, fields_of_action=field)
+        .select_related("series")
+        .order_by("series__position", "series_id", "part", "first_date", "id")
+    )
+    return {"press_articles": list(found)}

@@ -148,3 +148,13 @@ def test_query_count_does_not_grow_with_the_articles(client, concept):
     html = text(client.get("/presse/"))
     assert "„Artikel 21“" in html and "„Ohne Serie“" in html
     assert (queries(client, "/presse/"), queries(client, "/")) == small
+
+
+def test_a_field_of_action_page_names_its_press_articles(client, concept):
+    field, other = FieldOfAction.objects.filter(concept=concept).order_by("position")[:2]
+    PressArticle.objects.get(part=2).fields_of_action.set([field])
+    html = text(client.get(goal_address(field)))
+    assert '<h2 class="kern-heading-medium" id="presseartikel">In der Presse</h2>' in html
+    assert 'KEK-Presseserie, Teil 2: <a class="kern-link" href="/presse/#artikel-' in html
+    assert f"„{TITLE_2}“</a> – Torgauer Zeitung, 19./20. September 2020" in html
+    assert "In der Presse" not in text(client.get(goal_address(other)))
