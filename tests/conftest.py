@@ -225,6 +225,8 @@ def remove_defaults() -> None:
 
     from kek.cms.models import DistrictHomePage
     from kek.goals.models import Concept
+    from kek.press.models import PressArticle, PressSeries
+    from kek.process.models import Phase
     from kek.projects.models import Project, Resolution
     from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
 
@@ -235,6 +237,8 @@ def remove_defaults() -> None:
         for page in DistrictHomePage.objects.all():
             page.delete()
         Project.objects.all().delete()  # a district's, not a version's: outlives its concepts
+        for model in (PressArticle, PressSeries, Phase):  # a district's too (PROTECTed)
+            model.objects.all().delete()
         Concept.objects.all().delete()
         Resolution.objects.all().delete()
         Observation.objects.all().delete()

@@ -53,14 +53,14 @@ def refused(kek, folder: Path) -> str:
         (
             "  slug: kek-nordsachsen\n",
             "  slug: kek nordsachsen!\n",
-            "district.yaml, Zeile 10, Feld slug: Bitte ein gültiges Kürzel",
+            "district.yaml, Zeile 13, Feld slug: Bitte ein gültiges Kürzel",
         ),
         ("  title: KEK Nordsachsen 2030", "  titel: KEK", "titel: unbekanntes Feld"),
         ("  title: KEK Nordsachsen 2030", "  title: [KEK]", "home.title: Erwartet wird Text"),
         (
             "  title: KEK Nordsachsen 2030",
             f"  title: {'x' * 300}",
-            "Zeile 9, Feld title: Bitte sicherstellen, dass der Wert aus höchstens 255",
+            "Zeile 12, Feld title: Bitte sicherstellen, dass der Wert aus höchstens 255",
         ),
         ("  - slug: impressum\n", "  - slug: impressum\n    region: 1\n", "region: unbekanntes"),
         (

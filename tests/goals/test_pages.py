@@ -34,8 +34,9 @@ def test_the_start_page_has_the_sections_of_the_seed_page(client, concept):
         assert heading in html
     assert "Beschlossen (Kreistag, 24. März 2021)" in html
     assert "Leitbild 2030:</strong> Nordsachsen ist ein attraktiver Wirtschaftsstandort" in html
-    # Features not built yet say so instead of inventing content.
-    assert html.count("Noch nicht verfügbar") == 3
+    # Features not built yet say so instead of inventing content: the final report (issue 14).
+    assert html.count("Noch nicht verfügbar") == 1
+    assert "Die Lang- und die Kurzfassung des Endberichts" in html
     # The SWOT section shows the matrix summary and links to the SWOT page and the data pages.
     assert '<a class="kern-link" href="/swot/">Die SWOT-Analyse mit allen Einträgen' in html
     assert '<a class="kern-link" href="/daten/">Daten &amp; Analyse: amtliche Statistik' in html
