@@ -42,8 +42,9 @@ def fetch_with(client):
         is_json = response.get("Content-Type", "").startswith("application/json")
         body = json.loads(response.content) if is_json else None
         if hasattr(response, "streaming_content"):
+            # Read, not close(): closing fires request_finished, which on PostgreSQL closes
+            # the test's database connection.
             b"".join(response.streaming_content)
-            response.close()
         return response.status_code, headers, body
 
     return fetch
