@@ -297,16 +297,22 @@ class Person(OParlObject, ClusterableModel):
         return " ".join(p for p in parts if p) or "Person"
 
 
-class Membership(OParlObject):
-    """Mitgliedschaft of a person in a committee, with role and voting right."""
-
-    body = models.ForeignKey(
+def parent_body() -> models.ForeignKey:
+    """The body of an object that lives inside another (membership, agenda item, consultation),
+    copied from its parent on save: `oparl_id` is unique per body, and that needs a column."""
+    return models.ForeignKey(
         Body,
         on_delete=models.CASCADE,
         related_name="+",
         editable=False,
         verbose_name="Körperschaft",
     )
+
+
+class Membership(OParlObject):
+    """Mitgliedschaft of a person in a committee, with role and voting right."""
+
+    body = parent_body()
     person = ParentalKey(
         Person, on_delete=models.CASCADE, related_name="memberships", verbose_name="Person"
     )
@@ -547,13 +553,7 @@ class AgendaItem(OParlObject, ClusterableModel):
         "Sicherung, als anderer Landkreis wiederhergestellt, behält ihn: je Körperschaft "
         "eindeutig).",
     )
-    body = models.ForeignKey(
-        Body,
-        on_delete=models.CASCADE,
-        related_name="+",
-        editable=False,
-        verbose_name="Körperschaft",
-    )
+    body = parent_body()
     meeting = ParentalKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name="Sitzung"
     )
@@ -665,13 +665,7 @@ class Paper(OParlObject, ClusterableModel):
 class Consultation(OParlObject):
     """Beratung of a paper in an agenda item (of a meeting) by committees."""
 
-    body = models.ForeignKey(
-        Body,
-        on_delete=models.CASCADE,
-        related_name="+",
-        editable=False,
-        verbose_name="Körperschaft",
-    )
+    body = parent_body()
     paper = ParentalKey(
         Paper, on_delete=models.CASCADE, related_name="consultations", verbose_name="Vorlage"
     )

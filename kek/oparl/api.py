@@ -82,7 +82,7 @@ def list_answer(request: HttpRequest, objects: Any, kind: str, url: str) -> Http
 
 @api.get("/system", url_name="system")
 def get_system(request: HttpRequest) -> HttpResponse:
-    return answer(request, system(urls_for(request), bodies(request)))
+    return answer(request, system(urls_for(request)))
 
 
 @api.get("/body", url_name="bodies")
@@ -108,7 +108,7 @@ def get_body_list(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @api.get("/organization/{pk}/meeting", url_name="organization_meetings")
 def get_organization_meetings(request: HttpRequest, pk: int) -> HttpResponse:
     organization = _object(request, "organization", pk)
-    url = urls_for(request).of("organization", pk) + "/meeting"
+    url = urls_for(request).meetings_of(pk)
     return list_answer(request, meetings_of(organization), "meeting", url)
 
 

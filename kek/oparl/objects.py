@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from kek.committees.models import (
@@ -54,6 +54,9 @@ class Urls:
 
     def body_list(self, body: Body, name: str) -> str:
         return f"{self.base}/body/{body.pk}/{name}"
+
+    def meetings_of(self, organization_pk: int) -> str:
+        return f"{self.of('organization', organization_pk)}/meeting"
 
     def file(self, pk: int, how: str) -> str:
         return f"{self.base}/file/{pk}/{how}"
@@ -112,7 +115,7 @@ def _public_files(objects: Iterable[File]) -> list[File]:
 # --- the object types --------------------------------------------------------------------------
 
 
-def system(urls: Urls, bodies: list[Body]) -> dict[str, Any]:
+def system(urls: Urls) -> dict[str, Any]:
     return oparl.compact(
         {
             "id": urls.system,
@@ -185,7 +188,7 @@ def organization(urls: Urls, obj: Organization) -> dict[str, Any]:
             else None
         ),
         "membership": _refs(urls, "membership", obj.memberships.all()),
-        "meeting": urls.of("organization", obj.pk) + "/meeting",
+        "meeting": urls.meetings_of(obj.pk),
     }
 
 
@@ -398,4 +401,4 @@ def in_period(objects: QuerySet[Any], filters: oparl.Filters) -> QuerySet[Any]:
 
 
 def meetings_of(organization_: Organization) -> QuerySet[Meeting]:
-    return _meetings(organization_.body).filter(Q(organizations=organization_))
+    return _meetings(organization_.body).filter(organizations=organization_)

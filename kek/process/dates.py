@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kek.core.periods import MONTHS
+
 DAY, MONTH, YEAR, EARLY, LATE = "day", "month", "year", "early", "late"
 PRECISIONS = {
     DAY: "Tag",
@@ -23,8 +25,6 @@ PRECISIONS = {
     EARLY: "Anfang des Jahres",
     LATE: "Ende des Jahres",
 }
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-          "September", "Oktober", "November", "Dezember")  # fmt: skip
 UNKNOWN = "Zeitpunkt nicht bekannt"
 DASH = "–"  # en dash
 
