@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kek.swot",
     "kek.committees",
     "kek.press",
+    "kek.events",
     "kek.process",
     "kek.oparl",
     "kek.charts",
