@@ -34,6 +34,7 @@ from kek.committees.models import (
     Body,
     Consultation,
     File,
+    LegislativeTerm,
     Location,
     Meeting,
     MeetingState,
@@ -43,6 +44,7 @@ from kek.committees.models import (
     Paper,
     Person,
 )
+from kek.core.imports import Counts, Removal
 from kek.regions.models import Region
 
 from . import format as oparl
@@ -272,7 +274,8 @@ class Reader:
 
 @dataclass
 class Import:
-    """One import's state: the body, the objects known by oparl_id, the counts."""
+    """One import's state: the body, the objects known by oparl_id, the counts, and what the
+    body's separate lists (OParl 1.1) hold."""
 
     fetch: Fetch
     body: Body
@@ -281,11 +284,27 @@ class Import:
     organizations: set[str] | None = None  # only these organizations' ids (--organization)
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)
     known: dict[str, models.Model] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)  # ids saved or deleted in this run
+    listed: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)  # id → page, obj
+    lists: dict[str, list[str]] = field(default_factory=dict)  # OParl type → ids listed
+    children: dict[str, list[str]] = field(default_factory=dict)  # parent id → listed children
+    # What kek.core.commands.run_import expects of an outcome: this import removes nothing.
+    missing: Counts = field(default_factory=Counter)
+    removal: Removal | None = None
 
     def existing(self, model: type[models.Model], oparl_id: str) -> Any:
         if oparl_id in self.known:
             return self.known[oparl_id]
         return model._default_manager.filter(body=self.body, oparl_id=oparl_id).first()
+
+    def has_list(self, type_name: str) -> bool:
+        """Whether the body has a separate list of this type (read in this run)."""
+        return type_name in self.lists
+
+    def complete(self, obj: dict[str, Any], name: str, type_name: str) -> bool:
+        """Whether the children of `obj` named `name` are all known: embedded in it, or in a
+        separate list read without `modified_since`."""
+        return name in obj or (self.has_list(type_name) and self.modified_since is None)
 
     def chosen(self, organization: str) -> bool:
         """Whether the organization with this id is imported (--organization)."""
@@ -333,9 +352,11 @@ class Import:
         else:
             self.count(model, "unverändert")
         self.known[oparl_id] = obj
+        self.seen.add(oparl_id)
         return obj
 
     def delete(self, model: type[models.Model], oparl_id: str) -> None:
+        self.seen.add(oparl_id)
         obj = self.existing(model, oparl_id)
         if obj is None:
             return
@@ -497,6 +518,122 @@ def organization_ids(names: list[str], fetch: Fetch, url: str, progress: Progres
     return set(found.values())
 
 
+# The body's separate lists (OParl 1.1, chapter 4-01): its property → the OParl type, and the
+# property of a listed child that names its parent.
+SEPARATE_LISTS = {
+    "legislativeTermList": "LegislativeTerm",
+    "locationList": "Location",
+    "file": "File",
+    "membership": "Membership",
+    "agendaItem": "AgendaItem",
+    "consultation": "Consultation",
+}
+LABELS = {
+    "LegislativeTerm": "Wahlperioden",
+    "Location": "Orte",
+    "File": "Dateien",
+    "Membership": "Mitgliedschaften",
+    "AgendaItem": "Tagesordnungspunkte",
+    "Consultation": "Beratungen",
+}
+PARENTS = {"Membership": "person", "AgendaItem": "meeting", "Consultation": "paper"}
+
+
+def read_separate_lists(run: Import, remote: dict[str, Any]) -> None:
+    """Every object of the body's separate lists, by id, and the listed children by parent:
+    the steps below take them from there (objects only listed there, references by URL,
+    deletions)."""
+    read = Reader(remote["id"], remote)
+    for name, type_name in SEPARATE_LISTS.items():
+        address = read.ref(name)
+        if not address:
+            continue
+        ids = run.lists.setdefault(type_name, [])
+        pages = fetch_pages(run.fetch, address, LABELS[type_name], run.progress, run.modified_since)
+        for url, obj in pages:
+            oparl_id = check_object(obj, url, type_name)
+            run.listed[oparl_id] = (url, obj)
+            ids.append(oparl_id)
+            parent = PARENTS.get(type_name)
+            if parent and not is_deleted(obj):
+                ref = Reader(url, obj).ref(parent)
+                if ref:
+                    run.children.setdefault(ref, []).append(oparl_id)
+
+
+def follow(run: Import, url: str, value: Any, where: str) -> tuple[str, Any]:
+    """An embedded object with the URL of the answer it came in; for a reference (URL), the
+    object from the body's separate list or else from its own URL."""
+    if not isinstance(value, str):
+        return url, value
+    if value in run.listed:
+        return run.listed[value]
+    try:
+        return value, run.fetch(value)
+    except OParlImportError as exc:
+        raise OParlImportError(
+            f"{url} ({where}): der Verweis auf {value} lässt sich nicht auflösen – {exc}"
+        ) from None
+
+
+def reuse(run: Import, model: type[models.Model], value: Any) -> Any:
+    """The object a reference names, if it needs no fetching: imported in this run, or here
+    already while the body's separate list (read for changes) does not list it."""
+    if not isinstance(value, str):
+        return None
+    if value in run.known:
+        return run.known[value]
+    type_name = model.__name__
+    if value not in run.listed and run.has_list(type_name):
+        return run.existing(model, value)
+    return None
+
+
+def embedded(
+    run: Import, url: str, read: Reader, name: str, type_name: str, where: str
+) -> list[tuple[str, dict[str, Any]]]:
+    """The children of an object: embedded in its list `name` (objects or references) and
+    listed separately with it as their parent; each with the URL of its answer, checked."""
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for value in read.objects(name):
+        page, obj = follow(run, url, value, where)
+        found.setdefault(check_object(obj, page, type_name, where), (page, obj))
+    for child in run.children.get(read.obj["id"], []):
+        found.setdefault(child, run.listed[child])
+    return list(found.values())
+
+
+def import_legislative_terms(run: Import, remote: dict[str, Any]) -> None:
+    """The body's embedded legislative terms and those of its `legislativeTermList`."""
+    read = Reader(remote["id"], remote)
+    where = f"Feld „legislativeTerm“ von {remote['id']}"
+    terms = {
+        check_object(obj, page, "LegislativeTerm", where): (page, obj)
+        for page, obj in (
+            follow(run, remote["id"], v, where) for v in read.objects("legislativeTerm")
+        )
+    }
+    for oparl_id in run.lists.get("LegislativeTerm", []):
+        terms.setdefault(oparl_id, run.listed[oparl_id])
+    for oparl_id, (page, obj) in terms.items():
+        if is_deleted(obj):
+            run.delete(LegislativeTerm, oparl_id)
+            continue
+        term = Reader(page, obj)
+        run.save(
+            LegislativeTerm,
+            oparl_id,
+            {
+                "name": term.text("name", 200) or "Wahlperiode",
+                "start_date": term.date("startDate"),
+                "end_date": term.date("endDate"),
+            },
+        )
+    if read.objects("legislativeTerm") or run.complete({}, "", "LegislativeTerm"):
+        live = {i for i, (_, obj) in terms.items() if not is_deleted(obj)}
+        run.drop_missing(run.body.legislative_terms.all(), live)
+
+
 def import_persons(run: Import, address: str) -> None:
     for url, obj in fetch_pages(run.fetch, address, "Personen", run.progress, run.modified_since):
         oparl_id = check_object(obj, url, "Person")
@@ -504,15 +641,15 @@ def import_persons(run: Import, address: str) -> None:
             run.delete(Person, oparl_id)
             continue
         read = Reader(url, obj)
+        where = f"Feld „membership“ von {oparl_id}"
         memberships = []
-        for item in read.objects("membership"):
-            check_object(item, url, "Membership", f"Feld „membership“ von {oparl_id}")
-            ref = Reader(url, item).ref("organization") or ""
+        for page, item in embedded(run, url, read, "membership", "Membership", where):
+            ref = Reader(page, item).ref("organization") or ""
             if not run.chosen(ref):
                 continue
             organization = run.existing(Organization, ref)
             if organization is not None or is_deleted(item):
-                memberships.append((item, organization))
+                memberships.append((page, item, organization))
         if run.organizations is not None and not memberships:
             continue
         person = run.save(
@@ -527,32 +664,44 @@ def import_persons(run: Import, address: str) -> None:
                 "title": read.text("title", 100),
             },
         )
-        for item, organization in memberships:
-            if is_deleted(item):
-                run.delete(Membership, item["id"])
-                continue
-            member = Reader(url, item)
-            run.save(
-                Membership,
-                item["id"],
-                {
-                    "organization": organization,
-                    "role": member.text("role", 100),
-                    "voting_right": member.flag("votingRight", True),
-                    "start_date": member.date("startDate"),
-                    "end_date": member.date("endDate"),
-                },
-                parent={"person": person},
+        for page, item, organization in memberships:
+            import_membership(run, page, item, person, organization)
+        if run.complete(obj, "membership", "Membership"):
+            listed = {item["id"] for _, item, _ in memberships}
+            run.drop_missing(
+                person.memberships.all(), listed, lambda m: run.chosen(m.organization.oparl_id)
             )
-        listed = {item["id"] for item, _ in memberships}
-        run.drop_missing(
-            person.memberships.all(), listed, lambda m: run.chosen(m.organization.oparl_id)
-        )
 
 
-def import_file(run: Import, url: str, obj: Any, where: str) -> File | None:
-    if obj is None:
+def import_membership(
+    run: Import, url: str, item: dict[str, Any], person: Person, organization: Organization | None
+) -> None:
+    if is_deleted(item) or organization is None:
+        run.delete(Membership, item["id"])
+        return
+    member = Reader(url, item)
+    run.save(
+        Membership,
+        item["id"],
+        {
+            "organization": organization,
+            "role": member.text("role", 100),
+            "voting_right": member.flag("votingRight", True),
+            "start_date": member.date("startDate"),
+            "end_date": member.date("endDate"),
+        },
+        parent={"person": person},
+    )
+
+
+def import_file(run: Import, url: str, value: Any, where: str) -> File | None:
+    """The file embedded or referenced (by URL) as `value`."""
+    if value is None:
         return None
+    found = reuse(run, File, value)
+    if found is not None:
+        return found
+    url, obj = follow(run, url, value, where)
     oparl_id = check_object(obj, url, "File", where)
     if is_deleted(obj):
         run.delete(File, oparl_id)
@@ -575,16 +724,29 @@ def import_file(run: Import, url: str, obj: Any, where: str) -> File | None:
     )
 
 
+def file_of(run: Import, url: str, obj: dict[str, Any], name: str) -> File | None:
+    """The file in the field `name` of `obj`."""
+    return import_file(run, url, obj.get(name), f"Feld „{name}“ von {obj['id']}")
+
+
 def import_files(run: Import, url: str, read: Reader, name: str) -> list[File]:
     where = f"Feld „{name}“ von {read.obj['id']}"
     files = [import_file(run, url, obj, where) for obj in read.objects(name)]
     return [f for f in files if f is not None]
 
 
-def import_location(run: Import, url: str, obj: Any, where: str) -> Location | None:
-    if obj is None or isinstance(obj, str):
-        return run.existing(Location, obj) if obj else None
+def import_location(run: Import, url: str, value: Any, where: str) -> Location | None:
+    """The location embedded or referenced (by URL) as `value`."""
+    if value is None:
+        return None
+    found = reuse(run, Location, value)
+    if found is not None:
+        return found
+    url, obj = follow(run, url, value, where)
     oparl_id = check_object(obj, url, "Location", where)
+    if is_deleted(obj):
+        run.delete(Location, oparl_id)
+        return None
     read = Reader(url, obj)
     return run.save(
         Location,
@@ -614,6 +776,7 @@ def import_meetings(run: Import, address: str) -> None:
         organizations = [o for o in (run.existing(Organization, r) for r in refs) if o]
         where = f"von {oparl_id}"
         state = read.text("meetingState")
+
         meeting = run.save(
             Meeting,
             oparl_id,
@@ -623,29 +786,33 @@ def import_meetings(run: Import, address: str) -> None:
                 "end": read.time("end"),
                 "meeting_state": state if state in MeetingState.values else "",
                 "cancelled": read.flag("cancelled", False),
-                "location": import_location(run, url, obj.get("location"), where),
-                "invitation": import_file(run, url, obj.get("invitation"), where),
-                "results_protocol": import_file(run, url, obj.get("resultsProtocol"), where),
-                "verbatim_protocol": import_file(run, url, obj.get("verbatimProtocol"), where),
+                "location": import_location(
+                    run, url, obj.get("location"), f"Feld „location“ {where}"
+                ),
+                "invitation": file_of(run, url, obj, "invitation"),
+                "results_protocol": file_of(run, url, obj, "resultsProtocol"),
+                "verbatim_protocol": file_of(run, url, obj, "verbatimProtocol"),
             },
             m2m={
                 "organizations": organizations,
                 "auxiliary_files": import_files(run, url, read, "auxiliaryFile"),
             },
         )
-        items = read.objects("agendaItem")
-        for position, item in enumerate(items):
-            import_agenda_item(run, url, item, meeting, position)
-        run.drop_missing(meeting.agenda_items.all(), {i["id"] for i in items})
+        items = embedded(run, url, read, "agendaItem", "AgendaItem", f"Feld „agendaItem“ {where}")
+        for position, (page, item) in enumerate(items):
+            import_agenda_item(run, page, item, meeting, position)
+        if run.complete(obj, "agendaItem", "AgendaItem"):
+            run.drop_missing(meeting.agenda_items.all(), {i["id"] for _, i in items})
 
 
-def import_agenda_item(run: Import, url: str, obj: Any, meeting: Meeting, position: int) -> None:
-    oparl_id = check_object(obj, url, "AgendaItem", f"Feld „agendaItem“ von {meeting.oparl_id}")
+def import_agenda_item(
+    run: Import, url: str, obj: dict[str, Any], meeting: Meeting, position: int
+) -> None:
+    oparl_id = obj["id"]
     if is_deleted(obj):
         run.delete(AgendaItem, oparl_id)
         return
     read = Reader(url, obj)
-    where = f"von {oparl_id}"
     run.save(
         AgendaItem,
         oparl_id,
@@ -656,7 +823,7 @@ def import_agenda_item(run: Import, url: str, obj: Any, meeting: Meeting, positi
             "public": read.flag("public", True),
             "result": read.text("result", 200),
             "resolution_text": read.text("resolutionText"),
-            "resolution_file": import_file(run, url, obj.get("resolutionFile"), where),
+            "resolution_file": file_of(run, url, obj, "resolutionFile"),
         },
         m2m={"auxiliary_files": import_files(run, url, read, "auxiliaryFile")},
         parent={"meeting": meeting},
@@ -671,18 +838,16 @@ def import_papers(run: Import, address: str) -> None:
             run.delete(Paper, oparl_id)
             continue
         read = Reader(url, obj)
-        consultations = read.objects("consultation")
-        for item in consultations:
-            check_object(item, url, "Consultation", f"Feld „consultation“ von {oparl_id}")
+        where = f"Feld „consultation“ von {oparl_id}"
+        consultations = embedded(run, url, read, "consultation", "Consultation", where)
         directing = read.refs("underDirectionOf")
         if (
             run.organizations is not None
             and not any(run.chosen(r) for r in directing)
-            and not any(_involves(run, Reader(url, item)) for item in consultations)
+            and not any(_involves(run, Reader(page, item)) for page, item in consultations)
         ):
             continue
         directed = [o for o in (run.existing(Organization, r) for r in directing) if o]
-        where = f"von {oparl_id}"
         paper = run.save(
             Paper,
             oparl_id,
@@ -691,7 +856,7 @@ def import_papers(run: Import, address: str) -> None:
                 "reference": read.text("reference", 100),
                 "date": read.date("date"),
                 "paper_type": read.text("paperType", 100),
-                "main_file": import_file(run, url, obj.get("mainFile"), where),
+                "main_file": file_of(run, url, obj, "mainFile"),
             },
             m2m={
                 "auxiliary_files": import_files(run, url, read, "auxiliaryFile"),
@@ -699,9 +864,10 @@ def import_papers(run: Import, address: str) -> None:
             },
         )
         related.append((paper, read.refs("relatedPaper")))
-        for item in consultations:
-            import_consultation(run, url, item, paper)
-        run.drop_missing(paper.consultations.all(), {c["id"] for c in consultations})
+        for page, item in consultations:
+            import_consultation(run, page, item, paper)
+        if run.complete(obj, "consultation", "Consultation"):
+            run.drop_missing(paper.consultations.all(), {c["id"] for _, c in consultations})
     for paper, refs in related:  # a related paper may come on a later page
         papers = [p for p in (run.existing(Paper, r) for r in refs) if p is not None]
         if {p.pk for p in paper.related_papers.all()} != {p.pk for p in papers}:
@@ -739,6 +905,47 @@ def import_consultation(run: Import, url: str, obj: dict[str, Any], paper: Paper
     )
 
 
+def import_listed_rest(run: Import) -> None:
+    """What only the body's separate lists hold (not embedded in, nor referenced by, anything
+    imported above): deletions, and objects whose parent is here. With --organization, only
+    children of chosen parents; lone files and locations are left out."""
+    for oparl_id, (url, obj) in run.listed.items():
+        if oparl_id in run.seen:
+            continue
+        kind = str(obj["type"]).rstrip("/").rsplit("/", 1)[-1]
+        if is_deleted(obj):
+            run.delete(MODELS[kind], oparl_id)
+        elif kind in PARENTS:
+            import_listed_child(run, url, obj, kind)
+        elif kind == "File" and run.organizations is None:
+            import_file(run, url, obj, LABELS[kind])
+        elif kind == "Location" and run.organizations is None:
+            import_location(run, url, obj, LABELS[kind])
+
+
+MODELS: dict[str, type[models.Model]] = {
+    m.__name__: m for m in (LegislativeTerm, Location, File, Membership, AgendaItem, Consultation)
+}
+
+
+def import_listed_child(run: Import, url: str, obj: dict[str, Any], kind: str) -> None:
+    """A membership, agenda item or consultation listed separately, under its parent here."""
+    read = Reader(url, obj)
+    parent_model = {"Membership": Person, "AgendaItem": Meeting, "Consultation": Paper}[kind]
+    parent = run.existing(parent_model, read.ref(PARENTS[kind]) or "")
+    if parent is None or parent.deleted:
+        return
+    if kind == "Membership":
+        ref = read.ref("organization") or ""
+        organization = run.existing(Organization, ref) if run.chosen(ref) else None
+        if organization is not None:
+            import_membership(run, url, obj, parent, organization)
+    elif kind == "AgendaItem":
+        import_agenda_item(run, url, obj, parent, read.number("order"))
+    else:
+        import_consultation(run, url, obj, parent)
+
+
 def import_oparl(
     fetch: Fetch,
     source: str,
@@ -760,8 +967,11 @@ def import_oparl(
         else None
     )
     run = Import(fetch, body, progress, modified_since, chosen)
+    read_separate_lists(run, remote)
+    import_legislative_terms(run, remote)
     import_organizations(run, lists["organization"])
     import_persons(run, lists["person"])
     import_meetings(run, lists["meeting"])
     import_papers(run, lists["paper"])
+    import_listed_rest(run)
     return run

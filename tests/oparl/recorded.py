@@ -1,6 +1,8 @@
 """A recorded OParl server built from a small fixture (tests/fixtures/oparl/recorded/): the
-System, its body list, the Body with its four lists, each list in two pages, and every listed
-object at its own URL; `write(tmp_path, recording)` stores it as `kek import-oparl` reads it."""
+System, its body list, the Body with its four lists (and, in nordsachsen-lists.json, its
+separate lists of OParl 1.1), each list in two pages, every listed object at its own URL and
+the fixture's "objects" only there; `write(tmp_path, recording)` stores it as
+`kek import-oparl` reads it."""
 
 from __future__ import annotations
 
@@ -9,13 +11,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures/oparl/recorded/nordsachsen.json"
+FOLDER = Path(__file__).resolve().parent.parent / "fixtures/oparl/recorded"
+FIXTURE = FOLDER / "nordsachsen.json"
+WITH_LISTS = FOLDER / "nordsachsen-lists.json"
 T = "https://schema.oparl.org/1.1/"
 LISTS = ("organization", "person", "meeting", "paper")
+# The body's property of a list where it is not the list's name (OParl 1.1, 4-01).
+PROPERTY = {"location": "locationList", "legislativeTerm": "legislativeTermList"}
 
 
-def fixture() -> dict[str, Any]:
-    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+def fixture(path: Path = FIXTURE) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def page(data: list, url: str, number: int, pages: int) -> dict[str, Any]:
@@ -43,7 +49,9 @@ def build(data: dict[str, Any] | None = None) -> dict[str, Any]:
     """The recording {"start": System URL, "responses": {url: body}} of the fixture."""
     data = copy.deepcopy(data or fixture())
     base, body = data["base"], data["body"]
-    body = body | {f: f"{body['id']}/{f}" for f in LISTS} | {"system": f"{base}/system"}
+    names = [*LISTS, *(n for n in data["lists"] if n not in LISTS)]
+    body = body | {PROPERTY.get(n, n): f"{body['id']}/{n}" for n in names}
+    body |= {"system": f"{base}/system"}
     body.setdefault("legislativeTerm", [])
     responses: dict[str, Any] = {
         f"{base}/system": {
@@ -53,10 +61,11 @@ def build(data: dict[str, Any] | None = None) -> dict[str, Any]:
         **pages(f"{base}/body", [body]),
         body["id"]: body,
     }  # fmt: skip
-    for name in LISTS:
+    for name in names:
         objects = data["lists"].get(name, [])
-        responses |= pages(body[name], objects)
+        responses |= pages(f"{body['id']}/{name}", objects)
         responses |= {obj["id"]: obj for obj in objects}
+    responses |= {obj["id"]: obj for obj in data.get("objects", [])}
     return {"start": f"{base}/system", "responses": responses}
 
 
