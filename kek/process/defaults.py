@@ -4,7 +4,9 @@ Registered as a default-content loader in ProcessConfig.ready. Runs only while t
 has no phases, so a planner's timeline is never overwritten; a second run changes nothing.
 The file (see data/nordsachsen/process.yaml) lists phases with their milestones. A date is
 written as precisely as it is known: `2019-06-03` (a day), `2019-02` (a month), `2020` (a
-year), `Anfang 2020`, `Ende 2018`. Every entry is checked before anything is written; a bad
+year), `Anfang 2020`, `Ende 2018`. A milestone names its committee meetings by day
+(`meetings: [2021-03-24]`, loaded before by the committees loader) and its press articles by
+part (`press: [1, 2, 3]`). Every entry is checked before anything is written; a bad
 one gives one German message with file, line and field.
 """
 
@@ -12,15 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
+from kek.committees.models import Meeting
 from kek.core.defaults import check_values, entries, folder_file, mapping, text
 from kek.core.fileio import FileError, at, load_yaml, unknown_fields
 from kek.goals.models import Concept
+from kek.press.models import PressArticle
 from kek.regions.models import Region
 
 from . import dates
@@ -28,7 +34,7 @@ from .models import Phase, State, TimelineEntry, TimelineLink
 
 PHASE_KEYS = {"title", "slug", "text", "entries"}
 ENTRY_KEYS = {"title", "date", "until", "ongoing", "state", "reason", "text", "key",
-              "version", "links"}  # fmt: skip
+              "version", "links", "meetings", "press"}  # fmt: skip
 LINK_KEYS = {"title", "url"}
 STATES = {label: value for value, label in State.choices}
 YEAR_PARTS = {"anfang": dates.EARLY, "ende": dates.LATE}
@@ -60,17 +66,25 @@ def load_file(region: Region, data: dict, file: str) -> str:
     count = 0
     for phase, milestones in phases:
         phase.save()
-        for entry, links in milestones:
+        for checked in milestones:
+            entry = checked.entry
             entry.phase = phase
+            entry.meetings.set(checked.meetings)
+            entry.press_articles.set(checked.articles)
             entry.save()
             count += 1
-            for link in links:
+            for link in checked.links:
                 link.entry = entry
                 link.save()
     return f"Projektverlauf: {len(phases)} Phasen mit {count} Meilensteinen angelegt."
 
 
-Checked = tuple[TimelineEntry, list[TimelineLink]]
+@dataclass
+class Checked:
+    entry: TimelineEntry
+    links: list[TimelineLink]
+    meetings: list[Meeting] = field(default_factory=list)
+    articles: list[PressArticle] = field(default_factory=list)
 
 
 class _Reader:
@@ -79,6 +93,13 @@ class _Reader:
         self.file = file
         self.versions = {c.version: c for c in Concept.objects.filter(region=region)}
         self.slugs: set[str] = set()
+        self.meetings: dict[dt.date, list[Meeting]] = {}
+        held = Meeting.objects.filter(body__region=region, deleted=False, start__isnull=False)
+        for meeting in held.order_by("start", "pk"):
+            self.meetings.setdefault(timezone.localdate(meeting.start), []).append(meeting)
+        self.parts = {
+            a.part: a for a in PressArticle.objects.filter(region=region, part__isnull=False)
+        }
 
     def fail(self, where: str, field: str, problem: str) -> DefaultsError:
         return DefaultsError(self.file, where, field, problem)
@@ -148,7 +169,26 @@ class _Reader:
             raise self.fail(at(value, key) if key in value else at(value), key,
                             " ".join(problems)) from None  # fmt: skip
         listed = entries(value.get("links"), self.file, at(value, "links"), "links")
-        return entry, [self.link(item, at(value, "links")) for item in listed]
+        links = [self.link(item, at(value, "links")) for item in listed]
+        return Checked(entry, links, self._meetings(value), self._articles(value))
+
+    def _meetings(self, value: dict) -> list[Meeting]:
+        found: list[Meeting] = []
+        for day in entries(value.get("meetings"), self.file, at(value, "meetings"), "meetings"):
+            point = self._point({"meetings": day}, "meetings", at(value, "meetings"))
+            if point is None or point.precision != dates.DAY or point.date not in self.meetings:
+                raise self.fail(at(value, "meetings"), "meetings",
+                                f"Am {day} hat der Landkreis keine Sitzung.")  # fmt: skip
+            found += self.meetings[point.date]
+        return found
+
+    def _articles(self, value: dict) -> list[PressArticle]:
+        parts = entries(value.get("press"), self.file, at(value, "press"), "press")
+        missing = [str(part) for part in parts if part not in self.parts]
+        if missing:
+            problem = f"Keinen Presseartikel Teil {', '.join(missing)} gefunden."
+            raise self.fail(at(value, "press"), "press", problem)
+        return [self.parts[part] for part in parts]
 
     def link(self, value: Any, where: str) -> TimelineLink:
         value = self._mapping(value, where, "links", LINK_KEYS)
@@ -159,7 +199,7 @@ class _Reader:
     def _check(self, instance: Any, names: list[str], value: dict) -> None:
         check_values(instance, names, self.file, at(value), value)
 
-    def _point(self, value: dict, field: str) -> dates.Point | None:
+    def _point(self, value: dict, field: str, where: str = "") -> dates.Point | None:
         """`2019-06-03`, `2019-02`, `2020`, `Anfang 2020` or `Ende 2018`."""
         given = value.get(field)
         if given is None or given == "":
@@ -182,7 +222,7 @@ class _Reader:
         except ValueError:
             pass
         raise self.fail(
-            at(value, field),
+            where or at(value, field),
             field,
             f"„{raw}“ ist kein Datum; erlaubt sind z. B. 2019-06-03, 2019-02, 2020, "
             "Anfang 2020, Ende 2018.",

@@ -5,8 +5,8 @@ A district's timeline spans its versions: each Fortschreibung adds its own `Phas
 district, not to a version, and a new version loses nothing. A phase holds its
 `TimelineEntry`s (milestones: a study, a working-group session, a cancelled forum, an
 adoption) in the planners' order, each with a date as precise as it is known
-(kek.process.dates), a state, a text, the concept version it led to and `TimelineLink`s to
-web pages and documents.
+(kek.process.dates), a state, a text, the concept version it led to, the committee meetings and
+press articles that belong to it, and `TimelineLink`s to web pages and documents.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
@@ -127,12 +127,25 @@ class TimelineEntry(Orderable, ClusterableModel):
         related_name="+",
         verbose_name="Führte zu Version",
     )
+    meetings = ParentalManyToManyField(
+        "committees.Meeting",
+        blank=True,
+        related_name="timeline_entries",
+        verbose_name="Sitzungen",
+        help_text="Sitzungen der Gremien zu diesem Meilenstein (nur öffentliche werden gezeigt).",
+    )
+    press_articles = ParentalManyToManyField(
+        "press.PressArticle",
+        blank=True,
+        related_name="timeline_entries",
+        verbose_name="Presseartikel",
+    )
     is_key = models.BooleanField(
         "Auf der Startseite",
         default=False,
         help_text="Wichtiger Meilenstein: erscheint im Abschnitt „Projektverlauf“ der Startseite.",
     )
-    history = History()
+    history = History(m2m_fields=["meetings", "press_articles"])
 
     class Meta(Orderable.Meta):
         verbose_name = "Meilenstein"

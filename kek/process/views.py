@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
+from kek.committees.models import Meeting
 from kek.core.views import render
 from kek.goals.models import Concept
+from kek.press.models import PressArticle
 
 from .models import Phase, State, TimelineEntry
 
@@ -14,11 +17,18 @@ ALL_PHASES = ""
 
 
 def phases_of(region) -> QuerySet[Phase]:
-    """A district's phases with their milestones, links and versions, in a fixed number of
-    queries."""
+    """A district's phases with their milestones, links, versions, meetings and press articles,
+    in a fixed number of queries. The page is public (and cacheable), so it shows the public
+    meetings only, whoever asks."""
+    meetings = Meeting.objects.visible_to(AnonymousUser()).order_by("start", "id")
+    articles = PressArticle.objects.select_related("series").order_by("part", "first_date", "id")
     entries = (
         TimelineEntry.objects.select_related("concept")
-        .prefetch_related("links__document")
+        .prefetch_related(
+            "links__document",
+            Prefetch("meetings", queryset=meetings),
+            Prefetch("press_articles", queryset=articles),
+        )
         .order_by("sort_order", "id")
     )
     return (

@@ -1,13 +1,15 @@
 """The process timeline in the Wagtail back office: phases with their milestones inline, in
-order, and each milestone with its links and documents (Wagtail nests no inline panels, so
-links are edited on the milestone's own form)."""
+order, and each milestone with its meetings, press articles, links and documents (Wagtail
+nests no inline panels, so these are edited on the milestone's own form)."""
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from django import forms
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kek.core.admin_history import HistoryPanel, RecordedHistory
 
+from .admin_forms import TimelineEntryAdminForm
 from .models import Phase, TimelineEntry
 
 ENTRY_FIELDS = [
@@ -24,6 +26,11 @@ ENTRY_FIELDS = [
     FieldPanel("reason"),
     FieldPanel("text"),
     FieldPanel("concept"),
+]
+# Meetings and press articles only on the milestone's own form, where its district is known.
+ENTRY_LINKS = [
+    FieldPanel("meetings", widget=forms.CheckboxSelectMultiple),
+    FieldPanel("press_articles", widget=forms.CheckboxSelectMultiple),
 ]
 
 
@@ -55,12 +62,16 @@ class TimelineEntryViewSet(RecordedHistory, SnippetViewSet):
     copy_view_enabled = False
     # Milestones are ordered within their phase, on the phase's form (not across phases).
     sort_order_field = None
-    panels = [
-        FieldPanel("phase"),
-        *ENTRY_FIELDS,
-        InlinePanel("links", heading="Links und Dokumente", label="Link oder Dokument"),
-        HistoryPanel(heading="Änderungsverlauf"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("phase"),
+            *ENTRY_FIELDS,
+            *ENTRY_LINKS,
+            InlinePanel("links", heading="Links und Dokumente", label="Link oder Dokument"),
+            HistoryPanel(heading="Änderungsverlauf"),
+        ],
+        base_form_class=TimelineEntryAdminForm,
+    )
 
 
 class ProcessGroup(SnippetViewSetGroup):

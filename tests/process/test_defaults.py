@@ -102,6 +102,12 @@ BAD = [
     ("        until: 2020-10\n", "        until: 2020-08\n", "until", "Das Ende liegt vor"),
     (TORGAU, TORGAU.replace("*forums", "''"), "reason", "warum der Meilenstein abgesagt ist"),
     ("      - title: Fachgespräche\n", "      - title: ''\n", "title", "Die Angabe fehlt"),
+    ("        meetings: [2019-06-05]\n", "        meetings: [2019-06-04]\n", "meetings",
+     "Am 2019-06-04 hat der Landkreis keine Sitzung"),
+    ("        meetings: [2019-06-05]\n", "        meetings: [2019-06]\n", "meetings",
+     "Am 2019-06 hat der Landkreis keine Sitzung"),
+    ("        press: [1, 2, 3]\n", "        press: [1, 2, 4]\n", "press",
+     "Keinen Presseartikel Teil 4 gefunden"),
 ]  # fmt: skip
 
 
