@@ -100,6 +100,9 @@ class RunRecord:
     region: Region
     file_name: str
     user: Any = None
+    # Called with the ImportRun and the outcome inside the run's transaction (a record of
+    # the importing app's own that names the run).
+    then: Callable[[Any, Any], None] | None = None
 
 
 def run_import(
@@ -155,6 +158,8 @@ def _recorded(
             outcome = run()
         entry.summary = outcome.summary()
         entry.save(update_fields=["summary"])
+        if record.then is not None:
+            record.then(entry, outcome)
     command.stdout.write(f"{entry}: rückgängig zu machen mit `kek undo-run {entry.pk}`.")
     return outcome
 

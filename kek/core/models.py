@@ -46,14 +46,16 @@ def _forget_password_change(sender, instance, **kwargs) -> None:
 
 
 class ImportRun(models.Model):
-    """One run of `kek import-concept` or `kek import-catalogue` (not a dry run): its change
-    records carry the reason "Import <pk>", so that it can be undone (kek.core.import_undo)."""
+    """One run of `kek import-concept`, `kek import-catalogue` or `kek import-oparl` (not a dry
+    run): its change records carry the reason "Import <pk>", so that it can be undone
+    (kek.core.import_undo)."""
 
     wagtail_reference_index_ignore = True  # a record; nothing links to it from content
 
     class Kind(models.TextChoices):
         CONCEPT = "concept", "Zielsystem"
         CATALOGUE = "catalogue", "Projektkatalog"
+        OPARL = "oparl", "OParl (Gremien)"
 
     kind = models.CharField("Art", max_length=10, choices=Kind.choices)
     region = models.ForeignKey(
@@ -82,8 +84,8 @@ class ImportRun(models.Model):
     )
 
     class Meta:
-        verbose_name = "Importvorgang (Zielsystem, Katalog)"
-        verbose_name_plural = "Importvorgänge (Zielsystem, Katalog)"
+        verbose_name = "Importvorgang (Zielsystem, Katalog, OParl)"
+        verbose_name_plural = "Importvorgänge (Zielsystem, Katalog, OParl)"
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

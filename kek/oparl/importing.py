@@ -589,18 +589,32 @@ def reuse(run: Import, model: type[models.Model], value: Any) -> Any:
     return None
 
 
+@dataclass
+class Children:
+    """A parent's children to import, each with the URL of its answer, and the ids of all it
+    names (those here and unchanged included)."""
+
+    items: list[tuple[str, dict[str, Any]]]
+    ids: set[str]
+
+
 def embedded(
     run: Import, url: str, read: Reader, name: str, type_name: str, where: str
-) -> list[tuple[str, dict[str, Any]]]:
+) -> Children:
     """The children of an object: embedded in its list `name` (objects or references) and
-    listed separately with it as their parent; each with the URL of its answer, checked."""
+    listed separately with it as their parent; checked. A reference to a child that is here
+    and unchanged (see `reuse`) is not fetched."""
     found: dict[str, tuple[str, dict[str, Any]]] = {}
+    ids: set[str] = set()
     for value in read.objects(name):
+        if isinstance(value, str) and reuse(run, MODELS[type_name], value) is not None:
+            ids.add(value)
+            continue
         page, obj = follow(run, url, value, where)
         found.setdefault(check_object(obj, page, type_name, where), (page, obj))
     for child in run.children.get(read.obj["id"], []):
         found.setdefault(child, run.listed[child])
-    return list(found.values())
+    return Children(list(found.values()), ids | set(found))
 
 
 def import_legislative_terms(run: Import, remote: dict[str, Any]) -> None:
@@ -629,7 +643,8 @@ def import_legislative_terms(run: Import, remote: dict[str, Any]) -> None:
                 "end_date": term.date("endDate"),
             },
         )
-    if read.objects("legislativeTerm") or run.complete({}, "", "LegislativeTerm"):
+    # With a separate list read for changes, deletions come as its stubs (OParl 2-08).
+    if not run.has_list("LegislativeTerm") or run.modified_since is None:
         live = {i for i, (_, obj) in terms.items() if not is_deleted(obj)}
         run.drop_missing(run.body.legislative_terms.all(), live)
 
@@ -643,14 +658,15 @@ def import_persons(run: Import, address: str) -> None:
         read = Reader(url, obj)
         where = f"Feld „membership“ von {oparl_id}"
         memberships = []
-        for page, item in embedded(run, url, read, "membership", "Membership", where):
+        children = embedded(run, url, read, "membership", "Membership", where)
+        for page, item in children.items:
             ref = Reader(page, item).ref("organization") or ""
             if not run.chosen(ref):
                 continue
             organization = run.existing(Organization, ref)
             if organization is not None or is_deleted(item):
                 memberships.append((page, item, organization))
-        if run.organizations is not None and not memberships:
+        if run.organizations is not None and not memberships and not _kept(run, children):
             continue
         person = run.save(
             Person,
@@ -667,10 +683,17 @@ def import_persons(run: Import, address: str) -> None:
         for page, item, organization in memberships:
             import_membership(run, page, item, person, organization)
         if run.complete(obj, "membership", "Membership"):
-            listed = {item["id"] for _, item, _ in memberships}
             run.drop_missing(
-                person.memberships.all(), listed, lambda m: run.chosen(m.organization.oparl_id)
+                person.memberships.all(),
+                children.ids,
+                lambda m: run.chosen(m.organization.oparl_id),
             )
+
+
+def _kept(run: Import, children: Children) -> bool:
+    """Whether a person's unchanged memberships here include one in a chosen organization."""
+    kept = Membership.objects.filter(body=run.body, oparl_id__in=children.ids, deleted=False)
+    return any(run.chosen(m.organization.oparl_id) for m in kept.select_related("organization"))
 
 
 def import_membership(
@@ -799,10 +822,10 @@ def import_meetings(run: Import, address: str) -> None:
             },
         )
         items = embedded(run, url, read, "agendaItem", "AgendaItem", f"Feld „agendaItem“ {where}")
-        for position, (page, item) in enumerate(items):
+        for position, (page, item) in enumerate(items.items):
             import_agenda_item(run, page, item, meeting, position)
         if run.complete(obj, "agendaItem", "AgendaItem"):
-            run.drop_missing(meeting.agenda_items.all(), {i["id"] for _, i in items})
+            run.drop_missing(meeting.agenda_items.all(), items.ids)
 
 
 def import_agenda_item(
@@ -839,7 +862,8 @@ def import_papers(run: Import, address: str) -> None:
             continue
         read = Reader(url, obj)
         where = f"Feld „consultation“ von {oparl_id}"
-        consultations = embedded(run, url, read, "consultation", "Consultation", where)
+        children = embedded(run, url, read, "consultation", "Consultation", where)
+        consultations = children.items
         directing = read.refs("underDirectionOf")
         if (
             run.organizations is not None
@@ -867,7 +891,7 @@ def import_papers(run: Import, address: str) -> None:
         for page, item in consultations:
             import_consultation(run, page, item, paper)
         if run.complete(obj, "consultation", "Consultation"):
-            run.drop_missing(paper.consultations.all(), {c["id"] for _, c in consultations})
+            run.drop_missing(paper.consultations.all(), children.ids)
     for paper, refs in related:  # a related paper may come on a later page
         papers = [p for p in (run.existing(Paper, r) for r in refs) if p is not None]
         if {p.pk for p in paper.related_papers.all()} != {p.pk for p in papers}:

@@ -1,9 +1,11 @@
 """The record of each import from an OParl server (`kek import-oparl`): the next run of the
-same source asks only for what changed since this one started (`modified_since`)."""
+same source asks only for what changed since this one started (`modified_since`), unless
+this run (or an earlier one) was undone (`kek undo-run`, its `core.ImportRun`)."""
 
 from django.conf import settings
 from django.db import models
 
+from kek.core.models import ImportRun
 from kek.regions.models import Region
 
 
@@ -27,6 +29,15 @@ class OParlImport(models.Model):
         blank=True,
         related_name="+",
         verbose_name="Benutzer",
+    )
+    run = models.ForeignKey(
+        ImportRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Importvorgang",
+        help_text="Sein Verlauf, mit dem er sich rückgängig machen lässt",
     )
 
     class Meta:

@@ -5,6 +5,8 @@ references by URL are resolved from those lists or from the object's own URL, de
 lists report for `modified_since` are taken over; a malformed legislative term or a reference
 that cannot be resolved changes nothing and names the URL and the field."""
 
+import re
+
 import pytest
 from django.core.management import CommandError
 
@@ -66,7 +68,7 @@ def test_the_recording_is_valid_oparl_but_for_the_references_by_url():
         url: [] for url in found if url not in by_url
     }
     wrong = [p for url in by_url for p in found[url]]
-    assert len(wrong) == 5 and all(f": '{R}/" in p and "not of type 'object'" in p for p in wrong)
+    assert len(wrong) == 6 and all(f": '{R}/" in p and "not of type 'object'" in p for p in wrong)
 
 
 def test_legislative_terms_come_from_the_body_and_its_list(run, server):
@@ -210,3 +212,18 @@ def test_what_was_imported_our_own_api_serves_by_the_rules(run, server, client):
     assert {"Wahlperiode 2024–2029", "Verschiedenes", "Geschäftsordnung des Kreistags"} <= names
     places = {o.get("description") for o in result.objects.values() if "/Location" in o["type"]}
     assert "Kreistagssaal Delitzsch" in places
+
+
+def test_an_unchanged_child_referenced_by_url_is_kept_without_asking(run, server, monkeypatch):
+    run(server)
+    data = lists_fixture()
+    lists = data["lists"]
+    person = next(p for p in lists["person"] if p["id"] == f"{R}/person/21")
+    person["name"] = "Max Beispiel (geändert)"
+    lists |= {name: [] for name in lists} | {"person": [person]}
+    answers = later(monkeypatch, data)
+    out = run(server)
+    assert imported(Person, 21).name == "Max Beispiel (geändert)"
+    assert not imported(Membership, 31).deleted and not imported(Membership, 32).deleted
+    assert {f"{R}/membership/31", f"{R}/membership/32"}.isdisjoint(answers.asked)
+    assert not re.search(r"^Mitgliedschaften: \d", out, re.M)  # neither saved nor deleted

@@ -7,8 +7,8 @@ from kek.core.models import ImportRun
 
 class Command(BaseCommand):
     help = (
-        "Macht einen Import des Zielsystems oder Projektkatalogs rückgängig (Nummer des "
-        "Importvorgangs, die der Import ausgibt)."
+        "Macht einen Import des Zielsystems, des Projektkatalogs oder aus einem "
+        "OParl-Server rückgängig (Nummer des Importvorgangs, die der Import ausgibt)."
     )
 
     def add_arguments(self, parser) -> None:

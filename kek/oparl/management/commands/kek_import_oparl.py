@@ -1,20 +1,28 @@
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 
-from kek.core.commands import acting_user, add_dry_run_argument, dry_run_note, find_district
-from kek.core.imports import rolled_back
+from kek.core.commands import (
+    RunRecord,
+    acting_user,
+    add_dry_run_argument,
+    find_district,
+    run_import,
+)
+from kek.core.imports import Confirm
+from kek.core.models import ImportRun
 from kek.oparl import format as oparl
-from kek.oparl.importing import Fetch, OParlImportError, Recording, fetch_url, import_oparl
+from kek.oparl.importing import Fetch, Import, OParlImportError, Recording, fetch_url, import_oparl
 from kek.oparl.models import OParlImport
+from kek.regions.models import Region
 
 
 class Command(BaseCommand):
     help = (
-        "Importiert Gremien, Personen mit Mitgliedschaften, Sitzungen mit Tagesordnung und "
-        "Orten, Vorlagen mit Beratungen und Dateien (ohne Inhalt) von einem OParl-1.1-Server."
+        "Importiert Wahlperioden, Gremien, Personen mit Mitgliedschaften, Sitzungen mit "
+        "Tagesordnung und Orten, Vorlagen mit Beratungen und Dateien (ohne Inhalt) von einem "
+        "OParl-1.1-Server; rückgängig zu machen mit `kek undo-run`."
     )
 
     def add_arguments(self, parser) -> None:
@@ -47,43 +55,41 @@ class Command(BaseCommand):
         actor = acting_user(user, "oparl.import_oparl")
         region = find_district(district)
         fetch, start = self.client(source)
-        previous = (
-            OParlImport.objects.filter(
-                region=region, source=source, organizations=sorted(organization)
-            )
-            .order_by("-started_at")
-            .first()
-        )
-        since = oparl.date_time(timezone.localtime(previous.started_at)) if previous else None
+        chosen = sorted(organization)
+        since = changes_since(region, source, chosen)
         if since:
             self.stdout.write(f"Nur Änderungen seit {since} (letzter Import).")
         started = timezone.now()
 
-        def run():
+        def keep(entry: ImportRun, result: Import) -> None:
+            OParlImport.objects.create(
+                region=region,
+                source=source[:500],
+                organizations=chosen,
+                started_at=started,
+                finished_at=timezone.now(),
+                summary=result.summary(),
+                user=actor,
+                run=entry,
+            )
+
+        def run(remove_missing: bool, confirm: Confirm | None) -> Import:
             return import_oparl(
                 fetch, start, region, self.stdout.write,
                 organizations=organization, modified_since=since,
             )  # fmt: skip
 
+        record = RunRecord(ImportRun.Kind.OPARL, region, source, actor, then=keep)
         try:
-            if dry_run:
-                result = rolled_back(run)
-            else:
-                with transaction.atomic():
-                    result = run()
-                    OParlImport.objects.create(
-                        region=region,
-                        source=source[:500],
-                        organizations=sorted(organization),
-                        started_at=started,
-                        finished_at=timezone.now(),
-                        summary=result.summary(),
-                        user=actor,
-                    )
+            run_import(
+                self,
+                run,
+                f"OParl-Import {start} → {region.name}",
+                dry_run=dry_run,
+                record=record,
+            )
         except OParlImportError as exc:
             raise CommandError(f"{exc} Nichts wurde geändert.") from None
-        self.stdout.write(f"{dry_run_note(dry_run)}OParl-Import {start} → {region.name}:")
-        self.stdout.write(result.summary())
 
     def client(self, source: str) -> tuple[Fetch, str]:
         if source.startswith(("http://", "https://")):
@@ -96,3 +102,15 @@ class Command(BaseCommand):
         except OParlImportError as exc:
             raise CommandError(str(exc)) from None
         return recording, recording.start
+
+
+def changes_since(region: Region, source: str, organizations: list[str]) -> str | None:
+    """`modified_since` for the next run: the start of the latest run before the first one
+    that was undone (what an undone run took over is asked for again); None: everything."""
+    since = None
+    runs = OParlImport.objects.filter(region=region, source=source, organizations=organizations)
+    for previous in runs.select_related("run").order_by("started_at"):
+        if previous.run is not None and previous.run.undone_at is not None:
+            break
+        since = previous.started_at
+    return oparl.date_time(timezone.localtime(since)) if since else None
