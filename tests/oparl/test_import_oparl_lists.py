@@ -227,3 +227,18 @@ def test_an_unchanged_child_referenced_by_url_is_kept_without_asking(run, server
     assert not imported(Membership, 31).deleted and not imported(Membership, 32).deleted
     assert {f"{R}/membership/31", f"{R}/membership/32"}.isdisjoint(answers.asked)
     assert not re.search(r"^Mitgliedschaften: \d", out, re.M)  # neither saved nor deleted
+
+
+def test_organization_takes_only_the_listed_children_of_its_meetings_papers_and_members(
+    run, server
+):
+    run(server, "--organization", "AKE")
+    assert imported(AgendaItem, 73).meeting == imported(Meeting, 41)
+    assert imported(Membership, 31).organization.short_name == "AKE"
+    assert imported(Consultation, 91).paper.reference == "2021/030"
+    assert not Membership.objects.filter(oparl_id=f"{R}/membership/32").exists()  # Kreistag
+    for lone in (f"{R}/location/51", f"{R}/file/63"):
+        assert not Location.objects.filter(oparl_id=lone).exists()
+        assert not File.objects.filter(oparl_id=lone).exists()
+    assert not Meeting.objects.filter(oparl_id=f"{R}/meeting/40").exists()
+    assert LegislativeTerm.objects.filter(deleted=False).count() == 2  # the body's, always
