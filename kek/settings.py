@@ -206,6 +206,23 @@ TASKS = {
     "background": BACKGROUND_TASKS,
 }
 
+# E-mail (events' registrations, F24): printed to the console unless KEK_EMAIL_HOST names an
+# SMTP server (README "Configuration"); sent by background jobs. Registrants' personal data
+# is emptied KEK_REGISTRATION_RETENTION_DAYS after the event (`kek purge-registrations`).
+EMAIL_HOST = os.environ.get("KEK_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "KEK_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("KEK_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("KEK_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("KEK_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("KEK_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KEK <kek@localhost>")
+KEK_REGISTRATION_RETENTION_DAYS = int(os.environ.get("KEK_REGISTRATION_RETENTION_DAYS", "90"))
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -224,6 +224,7 @@ def remove_defaults() -> None:
     from wagtail.models import Site
 
     from kek.cms.models import DistrictHomePage
+    from kek.events.models import Event
     from kek.goals.models import Concept
     from kek.press.models import PressArticle, PressSeries
     from kek.process.models import Phase
@@ -237,7 +238,7 @@ def remove_defaults() -> None:
         for page in DistrictHomePage.objects.all():
             page.delete()
         Project.objects.all().delete()  # a district's, not a version's: outlives its concepts
-        for model in (PressArticle, PressSeries, Phase):  # a district's too (PROTECTed)
+        for model in (PressArticle, PressSeries, Phase, Event):  # a district's too (PROTECTed)
             model.objects.all().delete()
         Concept.objects.all().delete()
         Resolution.objects.all().delete()

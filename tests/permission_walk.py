@@ -81,6 +81,7 @@ READ_ONLY_ROUTES = frozenset(
         "committee_list", "committee", "committee_meetings", "committee_meeting",
         "committee_meeting_ics", "committee_calendar_ics", "committee_paper", "committee_file",
         "process_timeline",
+        "events", "event", "event_registered", "event_ics",
     }
 )  # fmt: skip
 

@@ -11,12 +11,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from kek.core.registry import PublicRoute, public_routes
+from kek.core.registry import PublicRoute, privacy_notes, public_routes
 from kek.goals.queries import current_concept
 from kek.regions.models import Region
 
 from . import sections
 
+PRIVACY_SLUG = "datenschutz"
 SECTION_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -96,6 +97,18 @@ class StandardPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     parent_page_types = ["cms.DistrictHomePage", "cms.StandardPage"]
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        """The privacy page gets the apps' notes on the personal data they keep below the
+        district's text (`kek.core.registry.privacy_notes`)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_notes"] = []
+        if self.slug == PRIVACY_SLUG:
+            home = DistrictHomePage.objects.ancestor_of(self).first()
+            for note in privacy_notes:
+                context.update(note.context(home))
+                context["privacy_notes"].append(note.template)
+        return context
 
     class Meta:
         verbose_name = "Inhaltsseite"

@@ -8,8 +8,9 @@ from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
-from icalendar import Calendar
 from icalendar import Event as VEvent
+
+from kek.core import ical
 
 PRODUCT = "-//KEK//Sitzungskalender//DE"
 
@@ -63,13 +64,4 @@ def event(entry: Event, host: str) -> VEvent:
 
 
 def calendar(events: list[Event], name: str, host: str) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", PRODUCT)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", timezone.get_current_timezone_name())
-    for entry in events:
-        cal.add_component(event(entry, host))
-    cal.add_missing_timezones()
-    return cal.to_ical()
+    return ical.calendar((event(entry, host) for entry in events), name, PRODUCT)

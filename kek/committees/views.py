@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from kek.core import ical as core_ical
 from kek.core.routes import route_url
 from kek.core.views import render
 
@@ -274,7 +275,7 @@ def meeting_ics(request: HttpRequest, home: Any, pk: int) -> HttpResponse:
         name=meeting.name,
         host=request.get_host(),
     )
-    return _ics_response(calendar, f"sitzung-{meeting.pk}.ics", private=not meeting.public)
+    return core_ical.ics_response(calendar, f"sitzung-{meeting.pk}.ics", private=not meeting.public)
 
 
 def calendar_ics(request: HttpRequest, home: Any) -> HttpResponse:
@@ -293,12 +294,4 @@ def calendar_ics(request: HttpRequest, home: Any) -> HttpResponse:
     ]
     title = f"Sitzungen – {body.name}" if body else "Sitzungen"
     calendar = ical.calendar(events, name=title, host=request.get_host())
-    return _ics_response(calendar, "sitzungskalender.ics", private=False)
-
-
-def _ics_response(content: bytes, filename: str, private: bool) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if private:
-        patch_cache_control(response, private=True, no_store=True)
-    return response
+    return core_ical.ics_response(calendar, "sitzungskalender.ics", private=False)

@@ -10,6 +10,7 @@ publication layer (`cms`) and `core` only read them. Nothing here imports an app
 - `default_loaders`: functions that load an app's default content of a district.
 - `backup_parts`: what belongs to a district's backup (`kek backup`, `kek restore`).
 - `publication_checks`: what publishing a new concept version changes for the public.
+- `privacy_notes`: what an app tells on the privacy page about the personal data it keeps.
 """
 
 from __future__ import annotations
@@ -137,6 +138,21 @@ class PagePart:
 
 start_page: Registry[PagePart] = Registry("start page part")
 goal_panels: Registry[PagePart] = Registry("goal page panel")
+
+
+@dataclass(frozen=True)
+class PrivacyNote:
+    """A section an app adds to the district's privacy page (the editorial page with the slug
+    "datenschutz"), below the district's text: what it stores and when it deletes it.
+    `context(home)` gives the template's values (e.g. the configured retention period)."""
+
+    name: str
+    template: str
+    context: ContextFunction = lambda *args: {}
+    order: int = 0
+
+
+privacy_notes: Registry[PrivacyNote] = Registry("privacy note")
 
 
 # ----------------------------------------------------------------------------- default content

@@ -16,6 +16,8 @@ NOT_RECORDED = {
     "statistics.replacedvalue": "the values an import replaced, kept with its batch for undoing",
     "cms.districthomepage": "a Wagtail page: revisions and the page log (in the Protokoll)",
     "cms.standardpage": "a Wagtail page: revisions and the page log (in the Protokoll)",
+    "events.registration": "personal data, emptied after the event: a history would keep a "
+    "copy (the registrant's own actions by link have no account anyway)",
     "core.secondpersonapprovaltask": "a Wagtail workflow task: Wagtail logs its changes and "
     "every approval (workflow history)",
 }

@@ -41,6 +41,8 @@ NOT_IN_BACKUP = {
     "wagtailcore.Comment": "not used: page comments are switched off",
     "wagtailcore.PageSubscription": "not used: page comments are switched off",
     "wagtailforms.FormSubmission": "not used: the platform has no form pages",
+    "events.Registration": "personal data, emptied shortly after the event (README, "
+    "Veranstaltungen); a district backup is portable and kept longer",
 }
 
 
