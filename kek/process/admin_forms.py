@@ -1,5 +1,5 @@
-"""The back office's milestone form: a milestone links only its own district's meetings and
-press articles (an installation holds several districts, and an imported council has
+"""The back office's milestone form: a milestone links only its own district's meetings,
+events and press articles (an installation holds several districts, and an imported council has
 hundreds of meetings)."""
 
 from typing import Any
@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from kek.committees.models import Meeting
+from kek.events.models import Event
 from kek.press.models import PressArticle
 
 
@@ -17,14 +18,18 @@ class TimelineEntryAdminForm(WagtailAdminModelForm):
         phase = self.instance.phase if self.instance.phase_id else None
         meetings = Meeting.objects.filter(deleted=False).order_by("-start", "name")
         articles = PressArticle.objects.select_related("series")
+        events = Event.objects.order_by("-start")
         if phase is not None:
             meetings = meetings.filter(body__region_id=phase.region_id)
             articles = articles.filter(region_id=phase.region_id)
+            events = events.filter(region_id=phase.region_id)
         if "meetings" in self.fields:
             self.fields["meetings"].queryset = meetings
             self.fields["meetings"].label_from_instance = meeting_label
         if "press_articles" in self.fields:
             self.fields["press_articles"].queryset = articles
+        if "events" in self.fields:
+            self.fields["events"].queryset = events
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -37,6 +42,9 @@ class TimelineEntryAdminForm(WagtailAdminModelForm):
         articles = [a for a in data.get("press_articles") or () if a.region_id != phase.region_id]
         if articles:
             self.add_error("press_articles", "Diese Artikel gehören zu einem anderen Landkreis.")
+        events = [e for e in data.get("events") or () if e.region_id != phase.region_id]
+        if events:
+            self.add_error("events", "Diese Veranstaltungen gehören zu einem anderen Landkreis.")
         return data
 
 

@@ -4,10 +4,10 @@ Registered as a default-content loader in ProcessConfig.ready. Runs only while t
 has no phases, so a planner's timeline is never overwritten; a second run changes nothing.
 The file (see data/nordsachsen/process.yaml) lists phases with their milestones. A date is
 written as precisely as it is known: `2019-06-03` (a day), `2019-02` (a month), `2020` (a
-year), `Anfang 2020`, `Ende 2018`. A milestone names its committee meetings by day
-(`meetings: [2021-03-24]`, loaded before by the committees loader) and its press articles by
-part (`press: [1, 2, 3]`). Every entry is checked before anything is written; a bad
-one gives one German message with file, line and field.
+year), `Anfang 2020`, `Ende 2018`. A milestone names its committee meetings and events by
+day (`meetings: [2021-03-24]`, `events: [2020-11-02]`, loaded before by the committees and
+events loaders) and its press articles by part (`press: [1, 2, 3]`). Every entry is checked
+before anything is written; a bad one gives one German message with file, line and field.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from django.utils import timezone
 from kek.committees.models import Meeting
 from kek.core.defaults import check_values, entries, folder_file, mapping, text
 from kek.core.fileio import FileError, at, load_yaml, unknown_fields
+from kek.events.models import Event
 from kek.goals.models import Concept
 from kek.press.models import PressArticle
 from kek.regions.models import Region
@@ -34,7 +35,7 @@ from .models import Phase, State, TimelineEntry, TimelineLink
 
 PHASE_KEYS = {"title", "slug", "text", "entries"}
 ENTRY_KEYS = {"title", "date", "until", "ongoing", "state", "reason", "text", "key",
-              "version", "links", "meetings", "press"}  # fmt: skip
+              "version", "links", "meetings", "events", "press"}  # fmt: skip
 LINK_KEYS = {"title", "url"}
 STATES = {label: value for value, label in State.choices}
 YEAR_PARTS = {"anfang": dates.EARLY, "ende": dates.LATE}
@@ -70,6 +71,7 @@ def load_file(region: Region, data: dict, file: str) -> str:
             entry = checked.entry
             entry.phase = phase
             entry.meetings.set(checked.meetings)
+            entry.events.set(checked.events)
             entry.press_articles.set(checked.articles)
             entry.save()
             count += 1
@@ -84,6 +86,7 @@ class Checked:
     entry: TimelineEntry
     links: list[TimelineLink]
     meetings: list[Meeting] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     articles: list[PressArticle] = field(default_factory=list)
 
 
@@ -97,6 +100,9 @@ class _Reader:
         held = Meeting.objects.filter(body__region=region, deleted=False, start__isnull=False)
         for meeting in held.order_by("start", "pk"):
             self.meetings.setdefault(timezone.localdate(meeting.start), []).append(meeting)
+        self.events: dict[dt.date, list[Event]] = {}
+        for event in Event.objects.filter(region=region).order_by("start", "pk"):
+            self.events.setdefault(timezone.localdate(event.start), []).append(event)
         self.parts = {
             a.part: a for a in PressArticle.objects.filter(region=region, part__isnull=False)
         }
@@ -170,16 +176,18 @@ class _Reader:
                             " ".join(problems)) from None  # fmt: skip
         listed = entries(value.get("links"), self.file, at(value, "links"), "links")
         links = [self.link(item, at(value, "links")) for item in listed]
-        return Checked(entry, links, self._meetings(value), self._articles(value))
+        meetings = self._on_days(value, "meetings", self.meetings, "keine Sitzung")
+        events = self._on_days(value, "events", self.events, "keine Veranstaltung")
+        return Checked(entry, links, meetings, events, self._articles(value))
 
-    def _meetings(self, value: dict) -> list[Meeting]:
-        found: list[Meeting] = []
-        for day in entries(value.get("meetings"), self.file, at(value, "meetings"), "meetings"):
-            point = self._point({"meetings": day}, "meetings", at(value, "meetings"))
-            if point is None or point.precision != dates.DAY or point.date not in self.meetings:
-                raise self.fail(at(value, "meetings"), "meetings",
-                                f"Am {day} hat der Landkreis keine Sitzung.")  # fmt: skip
-            found += self.meetings[point.date]
+    def _on_days(self, value: dict, field: str, by_day: dict[dt.date, list], none: str) -> list:
+        """The meetings or events on the days listed under `field`."""
+        found: list = []
+        for day in entries(value.get(field), self.file, at(value, field), field):
+            point = self._point({field: day}, field, at(value, field))
+            if point is None or point.precision != dates.DAY or point.date not in by_day:
+                raise self.fail(at(value, field), field, f"Am {day} hat der Landkreis {none}.")
+            found += by_day[point.date]
         return found
 
     def _articles(self, value: dict) -> list[PressArticle]:

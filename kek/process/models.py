@@ -5,8 +5,8 @@ A district's timeline spans its versions: each Fortschreibung adds its own `Phas
 district, not to a version, and a new version loses nothing. A phase holds its
 `TimelineEntry`s (milestones: a study, a working-group session, a cancelled forum, an
 adoption) in the planners' order, each with a date as precise as it is known
-(kek.process.dates), a state, a text, the concept version it led to, the committee meetings and
-press articles that belong to it, and `TimelineLink`s to web pages and documents.
+(kek.process.dates), a state, a text, the concept version it led to, the committee meetings,
+events and press articles that belong to it, and `TimelineLink`s to web pages and documents.
 """
 
 from __future__ import annotations
@@ -140,12 +140,18 @@ class TimelineEntry(Orderable, ClusterableModel):
         related_name="timeline_entries",
         verbose_name="Presseartikel",
     )
+    events = ParentalManyToManyField(
+        "events.Event",
+        blank=True,
+        related_name="timeline_entries",
+        verbose_name="Veranstaltungen",
+    )
     is_key = models.BooleanField(
         "Auf der Startseite",
         default=False,
         help_text="Wichtiger Meilenstein: erscheint im Abschnitt „Projektverlauf“ der Startseite.",
     )
-    history = History(m2m_fields=["meetings", "press_articles"])
+    history = History(m2m_fields=["meetings", "press_articles", "events"])
 
     class Meta(Orderable.Meta):
         verbose_name = "Meilenstein"

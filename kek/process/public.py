@@ -29,7 +29,7 @@ def register() -> None:
         PagePart("process_timeline", "projektverlauf", "process/_start_section.html",
                  start_timeline)
     )  # fmt: skip
-    backup_parts.register(BackupPart("process", 60, backup_rows))
+    backup_parts.register(BackupPart("process", 70, backup_rows))
 
 
 def backup_rows(region: Any) -> list[Any]:

@@ -1,5 +1,5 @@
 """The process timeline in the Wagtail back office: phases with their milestones inline, in
-order, and each milestone with its meetings, press articles, links and documents (Wagtail
+order, and each milestone with its meetings, events, press articles, links and documents (Wagtail
 nests no inline panels, so these are edited on the milestone's own form)."""
 
 from django import forms
@@ -27,9 +27,10 @@ ENTRY_FIELDS = [
     FieldPanel("text"),
     FieldPanel("concept"),
 ]
-# Meetings and press articles only on the milestone's own form, where its district is known.
+# Meetings, events and press articles only on the milestone's own form, where its district is known.
 ENTRY_LINKS = [
     FieldPanel("meetings", widget=forms.CheckboxSelectMultiple),
+    FieldPanel("events", widget=forms.CheckboxSelectMultiple),
     FieldPanel("press_articles", widget=forms.CheckboxSelectMultiple),
 ]
 

@@ -106,6 +106,8 @@ BAD = [
      "Am 2019-06-04 hat der Landkreis keine Sitzung"),
     ("        meetings: [2019-06-05]\n", "        meetings: [2019-06]\n", "meetings",
      "Am 2019-06 hat der Landkreis keine Sitzung"),
+    ("        events: [2020-11-07]\n", "        events: [2020-11-08]\n", "events",
+     "Am 2020-11-08 hat der Landkreis keine Veranstaltung"),
     ("        press: [1, 2, 3]\n", "        press: [1, 2, 4]\n", "press",
      "Keinen Presseartikel Teil 4 gefunden"),
 ]  # fmt: skip

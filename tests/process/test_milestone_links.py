@@ -1,7 +1,7 @@
-"""A milestone links the committee meetings and press articles that belong to it: loaded from
-the defaults by day and part, shown on the public timeline (public meetings only, whoever
-asks), in a fixed number of queries, and chosen in the back office among the milestone's own
-district's meetings and articles."""
+"""A milestone links the committee meetings, events and press articles that belong to it:
+loaded from the defaults by day and part, shown on the public timeline (public meetings only,
+whoever asks), in a fixed number of queries, and chosen in the back office among the
+milestone's own district's meetings, events and articles."""
 
 import datetime as dt
 import re
@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kek.committees.models import Body, Meeting
+from kek.events.models import Event
 from kek.press.models import PressArticle
 from kek.process.models import Phase, TimelineEntry
 from kek.process.wagtail_hooks import TimelineEntryViewSet
@@ -48,6 +49,8 @@ def test_the_defaults_link_the_meetings_of_the_day_and_the_press_parts(nordsachs
     assert adoption.meetings.get().organizations.get().name == "Kreistag"
     series = TimelineEntry.objects.get(title="Presseserie zum KEK")
     assert sorted(series.press_articles.values_list("part", flat=True)) == [1, 2, 3]
+    forum = TimelineEntry.objects.get(title="Regionales Diskussionsforum in Collm")
+    assert [e.title for e in forum.events.all()] == ["Regionales Diskussionsforum in Collm"]
     group = TimelineEntry.objects.get(title="Arbeitsgruppe „Bildung & Qualifikation“")
     assert group.meetings.get().name == "Erste Sitzung der Arbeitsgruppe Bildung & Qualifikation"
 
@@ -63,6 +66,10 @@ def test_the_timeline_links_the_meeting_and_the_press_articles(client, nordsachs
     assert f'href="/presse/#artikel-{first.pk}">Teil 1: „Dem Landkreis geht es gut' in press
     assert "Torgauer Zeitung, 12./13. September 2020" in press
     assert press.index("Teil 1:") < press.index("Teil 2:") < press.index("Teil 3:")
+    forum = entry_html(html, "Regionales Diskussionsforum in Torgau")
+    event = Event.objects.get(title="Regionales Diskussionsforum in Torgau")
+    assert f'href="/veranstaltungen/{event.pk}/">Regionales Diskussionsforum in Torgau</a>' in forum
+    assert "10. November 2020, 18:00–20:00 Uhr</time> (abgesagt)" in " ".join(forum.split())
     assert client.get("/presse/").content.decode().count(f'id="artikel-{first.pk}"') == 1
 
 
@@ -93,6 +100,10 @@ def test_the_queries_do_not_grow_with_the_linked_meetings_and_articles(client, n
             region=nordsachsen, title=f"Artikel {n}", medium="LVZ", period="2020"
         )
         TimelineEntry.meetings.through.objects.create(timelineentry=entry, meeting=extra)
+        happening = Event.objects.create(
+            region=nordsachsen, kind="workshop", title=f"Workshop {n}", start=extra.start
+        )
+        TimelineEntry.events.through.objects.create(timelineentry=entry, event=happening)
         TimelineEntry.press_articles.through.objects.create(
             timelineentry=entry, pressarticle=article
         )
@@ -112,6 +123,11 @@ def test_the_back_office_offers_only_the_district_s_own_meetings_and_articles(no
     assert foreign not in meetings
     assert meetings == set(Meeting.objects.filter(body__region=nordsachsen, deleted=False))
     assert foreign_article not in set(form.fields["press_articles"].queryset)
+    foreign_event = Event.objects.create(
+        region=other, kind="workshop", title="Anderswo", start=timezone.now()
+    )
+    assert foreign_event not in set(form.fields["events"].queryset)
+    assert set(form.fields["events"].queryset) == set(Event.objects.filter(region=nordsachsen))
     label = form.fields["meetings"].label_from_instance(entry.meetings.get())
     assert label == "24.03.2021: Sitzung des Kreistags"
 
@@ -124,8 +140,15 @@ def test_the_back_office_refuses_another_district_s_meeting(nordsachsen):
     entry = TimelineEntry.objects.get(title="Beschluss des Kreistages")
     form = TimelineEntryAdminForm(instance=entry)
     form.fields["meetings"].queryset = Meeting.objects.all()  # a forged choice
-    form.cleaned_data = {"phase": entry.phase, "meetings": [foreign], "press_articles": []}
+    foreign_event = Event.objects.create(
+        region=other, kind="workshop", title="Anderswo", start=timezone.now()
+    )
+    form.cleaned_data = {
+        "phase": entry.phase, "meetings": [foreign], "events": [foreign_event],
+        "press_articles": [],
+    }  # fmt: skip
     form._errors = {}
     form.clean()
     assert form.errors["meetings"] == ["Diese Sitzungen gehören zu einem anderen Landkreis."]
+    assert form.errors["events"] == ["Diese Veranstaltungen gehören zu einem anderen Landkreis."]
     assert Phase.objects.filter(pk=entry.phase_id).exists()
