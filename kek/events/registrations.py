@@ -58,7 +58,8 @@ def register(event: Event, name: str, email: str, organisation: str, site: str) 
         )
         if found is None:
             found = Registration(event=event, email=email, consented_at=now)
-        found.name, found.organisation = name.strip(), organisation.strip()
+        if found.status == S.PENDING:  # a confirmed one is not changed by an unconfirmed form
+            found.name, found.organisation = name.strip(), organisation.strip()
         found.nonce, found.link_sent_at = tokens.new_nonce(), now
         try:
             with transaction.atomic():

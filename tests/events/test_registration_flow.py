@@ -80,8 +80,12 @@ def test_a_second_registration_of_an_address_looks_the_same_and_adds_nothing(cli
     assert "Dieser Link gilt nicht mehr" in client.post(old).content.decode()
     client.post(new)
     assert Registration.objects.get(event=forum).status == S.REGISTERED
-    register(client, forum)  # registered already: a reminder with a new cancel link
+    # registered already: a reminder with a new cancel link, and a stranger's form with the
+    # same address changes nothing of the confirmed registration
+    register(client, forum, name="Jemand anders", organisation="Fremdfirma")
     assert Registration.objects.filter(event=forum).count() == 1
+    kept = Registration.objects.get(event=forum)
+    assert (kept.name, kept.organisation) == ("Jemand anders", "")
     reminder = mail.outbox[-1]
     assert reminder.subject == "Ihre Anmeldung: Testforum"
     assert "Sie sind bereits angemeldet" in reminder.body
