@@ -219,7 +219,7 @@ def _fresh_cache():
 
 
 def remove_defaults() -> None:
-    """Remove the preloaded default content (sites, pages, concepts, resolutions, statistics)."""
+    """Remove the preloaded default content (sites, pages, concepts, statistics)."""
     from django.test import override_settings
     from wagtail.models import Site
 
@@ -228,7 +228,7 @@ def remove_defaults() -> None:
     from kek.goals.models import Concept
     from kek.press.models import PressArticle, PressSeries
     from kek.process.models import Phase
-    from kek.projects.models import Project, Resolution
+    from kek.projects.models import Project
     from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
 
     # A clean-up, not a change anybody made: writing change records for thousands of
@@ -241,7 +241,6 @@ def remove_defaults() -> None:
         for model in (PressArticle, PressSeries, Phase, Event):  # a district's too (PROTECTed)
             model.objects.all().delete()
         Concept.objects.all().delete()
-        Resolution.objects.all().delete()
         Observation.objects.all().delete()
         for model in (ImportBatch, Indicator, Topic, ComparisonGroup):
             model.objects.all().delete()

@@ -10,6 +10,7 @@ and add sites (kek/goals/rules.py, kek/accounts/rules.py) but has no page permis
 The commands check the `--user` they act for in the same way (kek/core/commands.py).
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
@@ -18,6 +19,8 @@ from wagtail.models import Page, Site
 
 from kek.cms.models import DistrictHomePage, StandardPage
 from kek.cms.sites import ensure_site
+from kek.committees.models import AgendaItem
+from kek.committees.resolutions import record_resolution
 from kek.goals import exchange
 from kek.goals.concept_db import export_district
 from kek.goals.models import Concept, FieldOfAction, PublicationSettings, StrategicGoal, SubGoal
@@ -54,6 +57,7 @@ class World:
     subgoal: SubGoal
     home: DistrictHomePage
     child: StandardPage
+    item: AgendaItem  # an agenda item of the district, for "Beschluss verknüpfen …"
 
     def instance(self, model):
         return {
@@ -88,7 +92,8 @@ def world(db) -> World:
     child = StandardPage.objects.child_of(home).get(slug="impressum")
     PublicationSettings.objects.create(region=region)  # edited and deleted by the walk
     RegionFactory(name="Landkreis Nachbarhausen")  # gets its rule added
-    return World(region, concept, draft, field, goal, subgoal, home, child)
+    item = record_resolution(region, "Kreistag", dt.date(2021, 3, 24), "KEK Prüfhausen 2030")
+    return World(region, concept, draft, field, goal, subgoal, home, child, item)
 
 
 ROLE_FIXTURES = {"participant": "participant", "planner": "planner", "admin": "admin_user"}
@@ -116,9 +121,6 @@ def goal_form(model, w: World, obj=None, title: str = NEW_TITLE) -> dict:
             "horizon_year": obj.horizon_year if obj else 2035,
             "version": obj.version if obj else 3,
             "status": obj.status if obj else Concept.Status.DRAFT,
-            "adopted_on": "",
-            "adopted_by": obj.adopted_by if obj else "",
-            "resolution_number": "",
             "version_note": "",
         }
     parent = {
@@ -275,6 +277,15 @@ ENTRIES = [
         url=lambda w: reverse("kek_publish_version", args=[w.draft.pk]),
         data=lambda w: {"confirm": "on", "adopted_on": "2026-11-30", "adopted_by": "Kreistag"},
         happened=lambda w: Concept.objects.get(pk=w.draft.pk).is_current,
+        outcomes=GOALS,
+        methods=BOTH,
+    ),
+    Entry(
+        id="concept-link-adoption",
+        covers="url:kek_link_adoption",
+        url=lambda w: reverse("kek_link_adoption", args=[w.concept.pk]),
+        data=lambda w: {"adoption": w.item.pk},
+        happened=lambda w: Concept.objects.get(pk=w.concept.pk).adoption_id == w.item.pk,
         outcomes=GOALS,
         methods=BOTH,
     ),

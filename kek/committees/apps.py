@@ -16,5 +16,5 @@ class CommitteesConfig(AppConfig):
 
         public.register()
         default_loaders.register(
-            DefaultLoader("committees", defaults.load, 45, keys=("committees",))
+            DefaultLoader("committees", defaults.load, 5, keys=("committees",))
         )

@@ -34,6 +34,13 @@ class DefaultsError(FileError, ValueError):
     """The committees' defaults file cannot be used (German message naming the entry)."""
 
 
+def load_first(region: Region, folder: Path, spec: dict) -> None:
+    """For loaders that record resolutions (concept, catalogue): the committees come first, so
+    that their meetings are the ones found. `kek load-defaults` runs this loader first anyway
+    (order 5); this is for a loader called on its own."""
+    load(region, folder, spec)
+
+
 def load(region: Region, folder: Path, spec: dict) -> str:
     path = folder_file(folder, spec, "committees")
     if path is None:

@@ -39,7 +39,8 @@ def register() -> None:
     navigation.register(
         NavEntry("committee_meetings", "beteiligung", "Sitzungskalender", "committee_meetings", 61)
     )
-    backup_parts.register(BackupPart("committees", 60, backup_rows))
+    # Before goals (10) and projects (30): their adoptions and resolutions point at agenda items.
+    backup_parts.register(BackupPart("committees", 5, backup_rows))
 
 
 def backup_rows(region: Any) -> list[Any]:

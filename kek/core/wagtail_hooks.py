@@ -1,7 +1,11 @@
 """The audit log ("Protokoll") in the Wagtail admin menu, for admins only; links that a
-deletion in the back office removes are recorded on the objects that had them; the region
-chooser of every region field."""
+deletion in the back office removes are recorded on the objects that had them; a deletion
+that would take protected objects with it is refused; the region chooser of every region
+field."""
 
+from django.contrib import messages
+from django.db.models.deletion import Collector, ProtectedError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -29,6 +33,26 @@ class AuditLogMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def audit_log_menu_item():
     return AuditLogMenuItem("Protokoll", reverse("kek_audit_log"), icon_name="list-ul", order=9000)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_protected(request, instances):
+    """A deletion that would take something protected with it (a meeting whose agenda item
+    adopted a concept version) is refused with what protects it, before anything changes."""
+    if request.method != "POST":
+        return None
+    try:
+        Collector(using="default").collect(list(instances))
+    except ProtectedError as refused:
+        names = sorted({str(obj) for obj in refused.protected_objects})
+        shown = ", ".join(f"„{name}“" for name in names[:3]) + (" …" if len(names) > 3 else "")
+        messages.error(
+            request,
+            f"„{instances[0]}“ kann nicht gelöscht werden: Darauf verweist {shown}. Lösen Sie "
+            "zuerst diese Verweise.",
+        )
+        return redirect(request.get_full_path())
+    return None
 
 
 @hooks.register("before_delete_snippet")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from kek.committees import resolutions
 from kek.core.sites import homes_for_regions
 from kek.core.views import require
 
@@ -89,12 +90,30 @@ def preview_version(request, pk: int):
     )
 
 
+class AgendaItemChoice(forms.ModelChoiceField):
+    """The district's agenda items with a result, newest first."""
+
+    def __init__(self, concept: Concept, **kwargs) -> None:
+        super().__init__(resolutions.with_result(concept.region), **kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        return resolutions.choice_label(obj)
+
+
+NEW_FIELDS = ("adopted_on", "adopted_by", "top", "result", "resolution_number")
+
+
 class PublishForm(forms.Form):
+    """The adoption: an agenda item of the district (imported or recorded before), or a new
+    one from date, committee, TOP, result and Beschlussnummer."""
+
     adopted_on = forms.DateField(
         label="Beschlossen am", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    adopted_by = forms.CharField(label="Beschlossen durch", required=False, max_length=120)
-    resolution_number = forms.CharField(label="Beschlussnummer", required=False, max_length=60)
+    adopted_by = forms.CharField(label="Gremium", required=False, max_length=200)
+    top = forms.CharField(label="TOP (Nummer auf der Tagesordnung)", required=False, max_length=20)
+    result = forms.CharField(label="Ergebnis", required=False, max_length=200)
+    resolution_number = forms.CharField(label="Beschlussnummer", required=False, max_length=100)
     confirm = forms.BooleanField(
         label="Ich habe die Änderungen für die Öffentlichkeit geprüft.",
         error_messages={"required": "Bitte bestätigen Sie, dass Sie die Änderungen geprüft haben."},
@@ -102,17 +121,73 @@ class PublishForm(forms.Form):
 
     def __init__(self, concept: Concept, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("adopted_on", "adopted_by", "resolution_number"):
-            if getattr(concept, name):
+        if concept.adoption_id:
+            for name in NEW_FIELDS:
                 del self.fields[name]
-        if "adopted_by" in self.fields:
-            self.fields["adopted_by"].initial = "Kreistag"
+            return
+        choice = AgendaItemChoice(
+            concept,
+            label="Vorhandener Beschluss (Tagesordnungspunkt)",
+            required=False,
+            empty_label="– keiner, neuen Beschluss eintragen –",
+        )
+        self.fields = {"adoption": choice, **self.fields}
+        self.fields["adopted_by"].initial = "Kreistag"
+        self.fields["result"].initial = "beschlossen"
 
-    def adoption(self) -> versions.Adoption:
+    def clean(self):
+        data = super().clean() or {}
+        typed = any(data.get(name) for name in ("adopted_on", "top", "resolution_number"))
+        if data.get("adoption") is not None and typed:
+            raise forms.ValidationError(
+                "Bitte wählen Sie einen vorhandenen Beschluss oder tragen Sie einen neuen ein, "
+                "nicht beides."
+            )
+        return data
+
+    def adoption_given(self) -> versions.Adoption:
         data = self.cleaned_data
         return versions.Adoption(
-            data.get("adopted_on"), data.get("adopted_by", ""), data.get("resolution_number", "")
+            on=data.get("adopted_on"),
+            by=data.get("adopted_by", ""),
+            number=data.get("resolution_number", ""),
+            top=data.get("top", ""),
+            result=data.get("result", ""),
+            item=data.get("adoption"),
         )
+
+
+class LinkAdoptionForm(forms.Form):
+    def __init__(self, concept: Concept, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["adoption"] = AgendaItemChoice(
+            concept,
+            label="Beschluss (Tagesordnungspunkt)",
+            initial=concept.adoption_id,
+            error_messages={"required": "Bitte wählen Sie den Tagesordnungspunkt des Beschlusses."},
+        )
+
+
+@require_http_methods(["GET", "POST"])
+def link_adoption(request, pk: int):
+    """Point a version at another agenda item of its district; only this link changes, also
+    for an adopted version (permission goals.link_adoption; recorded in its history)."""
+    concept = get_object_or_404(Concept, pk=pk)
+    require(request.user, "goals.link_adoption", concept)
+    form = LinkAdoptionForm(concept, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        versions.link_adoption(concept, form.cleaned_data["adoption"], request.user)
+        messages.success(request, f"Der Beschluss von Version {concept.version} ist verknüpft.")
+        return redirect(_next(request))
+    context = {
+        "concept": concept,
+        "form": form,
+        "next": _next(request),
+        "page_title": f"Beschluss von Version {concept.version} verknüpfen",
+        "header_title": f"Beschluss von Version {concept.version} verknüpfen",
+    }
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "goals/admin/link_adoption.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -130,7 +205,7 @@ def publish(request, pk: int):
                 messages.success(request, f"Version {concept.version} liegt zur Freigabe vor.")
                 return redirect(reverse(LISTING))
             if form.is_valid():
-                versions.publish(concept, request.user, form.adoption())
+                versions.publish(concept, request.user, form.adoption_given())
                 messages.success(
                     request,
                     f"Version {concept.version} ist beschlossen und jetzt die aktuelle, "

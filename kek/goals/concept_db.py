@@ -8,6 +8,8 @@ from typing import Any
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from kek.committees import resolutions
+from kek.committees.models import AgendaItem, Organization, Paper
 from kek.core import imports
 from kek.regions.models import Region
 
@@ -27,10 +29,14 @@ VERSION_FIELDS = {
     "title": "title",
     "horizon_year": "horizon_year",
     "status": "status",
-    "adopted_on": "adopted_on",
-    "adopted_by": "adopted_by",
-    "resolution_number": "resolution_number",
     "version_note": "version_note",
+}
+# The adoption's file fields and where they are kept: the agenda item (committees) that
+# `record_resolution` finds or creates.
+ADOPTION_LIMITS = {
+    "adopted_by": (Organization, "name"),
+    "resolution_number": (Paper, "reference"),
+    "resolution_title": (AgendaItem, "name"),
 }
 GOAL_FIELDS = ["title", "slug", "description", "is_example", "position"]
 
@@ -45,8 +51,12 @@ def limits() -> dict[str, dict[str, int]]:
 
     text_fields = {name: attr for name, attr in VERSION_FIELDS.items() if name != "status"}
     goal_limits = [lengths(m, {"title": "title", "slug": "slug"}) for m in MODELS.values()]
+    adoption = {
+        name: getattr(model._meta.get_field(attr), "max_length", 0) or 0
+        for name, (model, attr) in ADOPTION_LIMITS.items()
+    }
     return {
-        "version": lengths(Concept, text_fields),
+        "version": lengths(Concept, text_fields) | adoption,
         "goal": {name: min(g[name] for g in goal_limits) for name in goal_limits[0]},
     }
 
@@ -71,6 +81,7 @@ def _export_version(concept: Concept) -> exchange.Version:
         adopted_on=concept.adopted_on,
         adopted_by=concept.adopted_by,
         resolution_number=concept.resolution_number,
+        resolution_title=concept.adoption.name if concept.adoption else "",
         version_note=concept.version_note,
         predecessor=concept.predecessor.version if concept.predecessor else None,
         fields=[_export_goal(f, "field") for f in tree(concept)],
@@ -246,6 +257,7 @@ def _record_refusal(concept: Concept, created: int, changed: int, removed: int) 
 def _upsert_version(region: Region, version: exchange.Version, user) -> Concept:
     concept = Concept.objects.filter(region=region, version=version.version).first()
     values = {attr: getattr(version, name) for name, attr in VERSION_FIELDS.items()}
+    values["adoption"] = _adoption(region, version, concept)
     if concept is None:
         concept = Concept(region=region, version=version.version, **values)
     elif all(getattr(concept, attr) == value for attr, value in values.items()):
@@ -256,6 +268,24 @@ def _upsert_version(region: Region, version: exchange.Version, user) -> Concept:
     concept._history_user = user
     concept.save()
     return concept
+
+
+def _adoption(region: Region, version: exchange.Version, concept: Concept | None):
+    """The agenda item the file's adoption names (recorded where missing); the version's own
+    when the file says the same about it (also one a planner linked to an imported item)."""
+    if version.adopted_on is None or not version.adopted_by.strip():
+        return None
+    title = version.resolution_title.strip()
+    if concept is not None and concept.adoption is not None:
+        item = concept.adoption
+        said = (version.adopted_on, version.adopted_by, version.resolution_number)
+        same = (concept.adopted_on, concept.adopted_by, concept.resolution_number) == said
+        if same and title in ("", item.name):
+            return item
+    name = title or Concept(title=version.title, version=version.version).adoption_item_name
+    return resolutions.record_resolution(
+        region, version.adopted_by, version.adopted_on, name, reference=version.resolution_number
+    )
 
 
 def _set_current(region: Region, current: list[Concept], user) -> None:

@@ -5,6 +5,7 @@ Registered in GoalsConfig.ready as a default-content loader; a concept that exis
 
 from pathlib import Path
 
+from kek.committees import defaults as committees
 from kek.core.defaults import folder_file
 from kek.regions.models import Region
 
@@ -19,5 +20,6 @@ def load(region: Region, folder: Path, spec: dict) -> str:
     path = folder_file(folder, spec, "concept")
     if path is None:
         return f"Konzept für {region.name}: keine Vorlage."
+    committees.load_first(region, folder, spec)
     import_district(region, exchange.read(path, limits()))
     return f"Konzept für {region.name}: importiert."

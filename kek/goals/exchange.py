@@ -26,7 +26,7 @@ CHILDREN = {"field": "goals", "goal": "subgoals", "subgoal": None}
 # Longest text the database takes, per kind and field: the models' max_length, which
 # `concept_db.limits()` reads and `kek import-concept` passes in (a test keeps both equal).
 LIMITS: dict[str, dict[str, int]] = {
-    "version": {"title": 200, "adopted_by": 120, "resolution_number": 60},
+    "version": {"title": 200, "adopted_by": 200, "resolution_number": 100, "resolution_title": 500},
     "goal": {"title": 300, "slug": 80},
 }
 Limits = Mapping[str, Mapping[str, int]]
@@ -43,6 +43,7 @@ VERSION_COLUMNS = [
     "adopted_on",
     "adopted_by",
     "resolution_number",
+    "resolution_title",
     "version_note",
     "predecessor",
 ]
@@ -81,6 +82,7 @@ class Version:
     adopted_on: dt.date | None = None
     adopted_by: str = ""
     resolution_number: str = ""
+    resolution_title: str = ""  # the adopting agenda item's name (Thema)
     version_note: str = ""
     predecessor: int | None = None
     fields: list[Goal] = field(default_factory=list)
@@ -241,6 +243,12 @@ def _yaml_version(reader: Reader, item: Any, where_of: WhereOf) -> Version:
             at(item, "resolution_number"),
             "resolution_number",
         ),
+        resolution_title=reader.limited(
+            "version",
+            item.get("resolution_title"),
+            at(item, "resolution_title"),
+            "resolution_title",
+        ),
         version_note=reader.text(
             item.get("version_note"), at(item, "version_note"), "version_note"
         ),
@@ -320,6 +328,7 @@ def _version_dict(version: Version) -> dict[str, Any]:
         "adopted_on": version.adopted_on,
         "adopted_by": version.adopted_by,
         "resolution_number": version.resolution_number,
+        "resolution_title": version.resolution_title,
         "version_note": version.version_note,
         "predecessor": version.predecessor,
     }
@@ -472,6 +481,9 @@ def _xlsx_version(reader: Reader, row: Row, where_of: WhereOf) -> Version:
         adopted_by=reader.limited("version", row.get("adopted_by"), where, "adopted_by"),
         resolution_number=reader.limited(
             "version", row.get("resolution_number"), where, "resolution_number"
+        ),
+        resolution_title=reader.limited(
+            "version", row.get("resolution_title"), where, "resolution_title"
         ),
         version_note=reader.text(row.get("version_note"), where, "version_note"),
         predecessor=reader.integer(predecessor, where, "predecessor", 1, 9999)

@@ -6,6 +6,7 @@ versions can be compared goal by goal; `number` (1, 1.2, 1.2.3) is derived from 
 of `position` among siblings and kept up to date by `numbering.renumber`.
 """
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from kek.committees import resolutions
 from kek.core.history import History
 from kek.regions.models import Region
 
@@ -37,6 +39,12 @@ class SDG(models.Model):
 class ConceptQuerySet(models.QuerySet["Concept"]):
     def public(self) -> "ConceptQuerySet":
         return self.exclude(status=Concept.Status.DRAFT)
+
+    def with_adoption(self) -> "ConceptQuerySet":
+        """With what `{% resolution concept.adoption %}` reads of the adopting agenda item."""
+        return self.select_related("adoption__meeting").prefetch_related(
+            "adoption__meeting__organizations", "adoption__consultations__paper"
+        )
 
     def current_for(self, region: Region) -> "Concept | None":
         """The district's current version; takes the Region, not its id."""
@@ -76,11 +84,15 @@ class Concept(models.Model):
         related_name="successors",
         verbose_name="Vorgängerversion",
     )
-    adopted_on = models.DateField("Beschlossen am", null=True, blank=True)
-    adopted_by = models.CharField(
-        "Beschlossen durch", max_length=120, blank=True, help_text="z. B. Kreistag"
+    adoption = models.ForeignKey(
+        "committees.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="adopted_concepts",
+        verbose_name="Beschluss",
+        help_text="Der Tagesordnungspunkt, in dem die Version beschlossen wurde.",
     )
-    resolution_number = models.CharField("Beschlussnummer", max_length=60, blank=True)
     version_note = models.TextField(
         "Anlass der Fortschreibung", blank=True, help_text="Was sich in dieser Version ändert"
     )
@@ -120,6 +132,26 @@ class Concept(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (Version {self.version}, {self.get_status_display()})"
+
+    @property
+    def adopted_on(self) -> "dt.date | None":
+        """The day of the adopting meeting (read from `adoption`)."""
+        return resolutions.day_of(self.adoption)
+
+    @property
+    def adopted_by(self) -> str:
+        """The committee that adopted the version ("Kreistag")."""
+        return resolutions.committee_of(self.adoption)
+
+    @property
+    def resolution_number(self) -> str:
+        """The Beschlussnummer: the reference of the paper decided in the agenda item."""
+        return resolutions.reference_of(self.adoption)
+
+    @property
+    def adoption_item_name(self) -> str:
+        """The agenda item's name when an adoption is recorded without one."""
+        return f"{self.title}, Version {self.version}"
 
     @property
     def is_editable(self) -> bool:

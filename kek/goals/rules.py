@@ -45,6 +45,8 @@ for model in MODELS:
 for action in ("copy_concept", "publish_concept", "import_concept", "export_concept"):
     rules.add_perm(f"goals.{action}", is_staff_role)
 rules.add_perm("goals.view_draft_concept", is_staff_role)
+# The link of a version to the agenda item that adopted it, also of an adopted version.
+rules.add_perm("goals.link_adoption", is_staff_role)
 # The Vier-Augen-Prinzip is a rule over the planners: the district's IT sets it, not they.
 for verb in ("add", "change", "delete", "view"):
     rules.add_perm(f"goals.{verb}_publicationsettings", is_admin)

@@ -9,6 +9,8 @@ from django.dispatch import Signal
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from kek.committees import resolutions
+from kek.committees.models import AgendaItem
 from kek.core.registry import PublicationCheck, publication_checks
 
 from . import queries, sdg_links
@@ -90,11 +92,28 @@ class PublicationRefused(Exception):
 
 @dataclass(frozen=True)
 class Adoption:
-    """The resolution that adopted a version: date, body and number."""
+    """The resolution that adopted a version: an agenda item of the district chosen (`item`),
+    or one to record: date, committee (`by`), Beschlussnummer (`number`), TOP and result."""
 
     on: dt.date | None = None
     by: str = ""
     number: str = ""
+    top: str = ""
+    result: str = ""
+    item: AgendaItem | None = None
+
+    def agenda_item(self, concept: Concept) -> AgendaItem | None:
+        """The chosen item (of the concept's district), or the one recorded from the fields."""
+        if self.item is not None:
+            if self.item.body.region_id != concept.region_id:
+                raise PublicationRefused("Der Beschluss gehört zu einem anderen Landkreis.")
+            return self.item
+        if self.on is None or not self.by.strip():
+            return None
+        return resolutions.record_resolution(
+            concept.region, self.by, self.on, concept.adoption_item_name,
+            result=self.result, number=self.top, reference=self.number,
+        )  # fmt: skip
 
 
 def publication_changes(draft: Concept) -> list[tuple[str, list[str]]]:
@@ -142,6 +161,18 @@ def needs_second_person(concept: Concept, user) -> bool:
     return concept.submitted_by_id is None or concept.submitted_by_id == user.pk
 
 
+def link_adoption(concept: Concept, item: AgendaItem | None, user=None) -> None:
+    """Point a version (also an adopted one, whose goal system stays as it is) at another
+    agenda item of its district, e.g. the council's own after `kek import-oparl`."""
+    if item is not None and item.body.region_id != concept.region_id:
+        raise PublicationRefused("Der Beschluss gehört zu einem anderen Landkreis.")
+    if concept.adoption_id == (item.pk if item else None):
+        return
+    concept.adoption = item
+    concept._history_user = user
+    concept.save(update_fields=["adoption"])
+
+
 @transaction.atomic
 def publish(concept: Concept, user=None, adoption: Adoption | None = None) -> None:
     """Adopt `concept` and make it the district's current, public version; the version it
@@ -152,13 +183,12 @@ def publish(concept: Concept, user=None, adoption: Adoption | None = None) -> No
             "Nach dem Vier-Augen-Prinzip gibt eine zweite Person aus der Planung die Version "
             "frei; wer sie vorgelegt hat, kann sie nicht selbst veröffentlichen."
         )
-    adoption = adoption or Adoption()
-    concept.adopted_on = concept.adopted_on or adoption.on
-    concept.adopted_by = concept.adopted_by or adoption.by
-    concept.resolution_number = concept.resolution_number or adoption.number
-    if concept.adopted_on is None or not concept.adopted_by:
+    if concept.adoption is None:
+        concept.adoption = (adoption or Adoption()).agenda_item(concept)
+    if concept.adoption is None:
         raise PublicationRefused(
-            "Bitte geben Sie den Beschluss an: Datum und Gremium (z. B. Kreistag)."
+            "Bitte geben Sie den Beschluss an: wählen Sie einen Tagesordnungspunkt oder nennen "
+            "Sie Datum und Gremium (z. B. Kreistag)."
         )
     for previous in Concept.objects.filter(region=concept.region, is_current=True).exclude(
         pk=concept.pk

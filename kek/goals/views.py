@@ -18,7 +18,7 @@ from .queries import require_current
 
 
 def visible_versions(request: HttpRequest, home):
-    versions = Concept.objects.filter(region_id=home.region_id).order_by("-version")
+    versions = Concept.objects.filter(region_id=home.region_id).with_adoption().order_by("-version")
     if not request.user.has_perm("goals.view_draft_concept"):
         versions = versions.public()
     return versions

@@ -2,7 +2,7 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -45,13 +45,9 @@ class ConceptViewSet(VersionedViewSet, RecordedHistory, SnippetViewSet):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("horizon_year"), FieldPanel("version"), FieldPanel("status")]),
         FieldPanel("is_current", read_only=True),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("adopted_on"), FieldPanel("adopted_by")]),
-                FieldPanel("resolution_number"),
-            ],
-            heading="Beschluss",
-        ),
+        # Recorded by "Veröffentlichen …", changed by "Beschluss verknüpfen …" (its own
+        # permission, also for a version that is no longer a draft).
+        FieldPanel("adoption", read_only=True, heading="Beschluss"),
         FieldPanel("version_note"),
         HistoryPanel(heading="Änderungsverlauf"),
     ]
@@ -141,6 +137,11 @@ def register_admin_urls():
             name="kek_preview_version",
         ),
         path(
+            "kek/konzept/<int:pk>/beschluss/",
+            admin_views.link_adoption,
+            name="kek_link_adoption",
+        ),
+        path(
             "kek/konzept/<int:pk>/veroeffentlichen/",
             admin_views.publish,
             name="kek_publish_version",
@@ -158,6 +159,9 @@ def concept_buttons(snippet, user, next_url=None):
     if user.has_perm("goals.publish_concept") and snippet.is_editable:
         url = reverse("kek_publish_version", args=[snippet.pk])
         yield ListingButton("Veröffentlichen …", url, icon_name="upload", priority=31)
+    if user.has_perm("goals.link_adoption", snippet) and not snippet.is_editable:
+        url = reverse("kek_link_adoption", args=[snippet.pk])
+        yield ListingButton("Beschluss verknüpfen …", url, icon_name="link", priority=33)
     if user.has_perm("goals.view_draft_concept") and snippet.is_editable:
         url = reverse("kek_preview_version", args=[snippet.pk])
         yield ListingButton("Vorschau der Fortschreibung", url, icon_name="view", priority=32)

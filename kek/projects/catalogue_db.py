@@ -20,6 +20,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from kek.committees import resolutions
+from kek.committees.models import AgendaItem
 from kek.core import history, imports
 from kek.goals.models import Concept, StrategicGoal, SubGoal
 from kek.goals.slugs import german_slug
@@ -27,7 +29,7 @@ from kek.regions.models import Region
 
 from . import catalogue_io as io
 from .evaluation import models_q
-from .models import Measurement, Milestone, Project, Resolution, TargetIndicator
+from .models import Measurement, Milestone, Project, TargetIndicator
 
 DIRECTION_CODES = {"increase": 1, "decrease": -1}
 DIRECTION_NAMES = {value: name for name, value in DIRECTION_CODES.items()}
@@ -83,8 +85,10 @@ KINDS = {
 def export_catalogue(concept: Concept) -> io.Catalogue:
     projects = (
         Project.objects.filter(concepts=concept)
-        .select_related("resolution")
+        .select_related("resolution__meeting")
         .prefetch_related(
+            "resolution__meeting__organizations",
+            "resolution__consultations__paper",
             Prefetch("subgoals", queryset=SubGoal.objects.filter(concept=concept)),
             "leads",
             "municipalities",
@@ -124,8 +128,19 @@ def _owner(i: TargetIndicator) -> tuple[str, str]:
     raise ValueError(f"Der Zielindikator {i.pk} gehört zu keinem Projekt oder Ziel.")
 
 
+def _export_resolution(item: AgendaItem | None) -> io.Resolution | None:
+    day = resolutions.day_of(item)
+    if item is None or day is None:
+        return None
+    return io.Resolution(
+        body=resolutions.committee_of(item),
+        number=resolutions.reference_of(item),
+        date=day,
+        title=item.name,
+    )
+
+
 def _export_project(p: Project) -> io.Project:
-    resolution = p.resolution
     return io.Project(
         number=p.number,
         title=p.title,
@@ -144,14 +159,7 @@ def _export_project(p: Project) -> io.Project:
         cost_estimate=_cents(p.cost_estimate),
         funding_programme=p.funding_programme,
         funding_share=_cents(p.funding_share),
-        resolution=io.Resolution(
-            body=resolution.body,
-            number=resolution.number,
-            date=resolution.date,
-            title=resolution.title,
-        )
-        if resolution
-        else None,
+        resolution=_export_resolution(p.resolution),
         weight=Decimal(p.weight).quantize(io.CENT),
         example=p.is_example,
         milestones=[io.Milestone(m.date, m.title, m.done) for m in p.milestones.all()],
@@ -282,10 +290,8 @@ def import_catalogue(
     if not concept.is_editable:
         _check_frozen(concept, catalogue, file, remove_missing)
     result, missing = ImportResult(), _Missing()
-    resolutions = _resolutions(concept.region, catalogue.projects, user)
-    projects, touched, joined = _import_projects(
-        concept, catalogue.projects, resolutions, user, result
-    )
+    items = _resolutions(concept.region, catalogue.projects)
+    projects, touched, joined = _import_projects(concept, catalogue.projects, items, user, result)
     listed = {row.number: projects[row.number] for row in catalogue.projects}
     missing.objects += [_dropped(concept, p) for n, p in projects.items() if n not in listed]
     linked = _import_relations(concept, listed, catalogue.projects, refs, missing) | joined
@@ -335,19 +341,15 @@ def _count_link_changes(
     result.unchanged["projects"] -= extra
 
 
-def _resolutions(region: Region, projects: list[io.Project], user=None) -> dict[tuple, Resolution]:
+def _resolutions(region: Region, projects: list[io.Project]) -> dict[tuple, AgendaItem]:
+    """The agenda items of the file's resolutions, recorded where missing (committees)."""
     wanted = {_resolution_key(p.resolution) for p in projects if p.resolution}
-    existing = {
-        (r.body, r.number, r.date, r.title): r
-        for r in Resolution.objects.filter(region=region, date__in={k[2] for k in wanted})
+    return {
+        (body, number, day, title): resolutions.record_resolution(
+            region, body, day, title, reference=number
+        )
+        for body, number, day, title in sorted(wanted, key=str)
     }
-    missing = [
-        Resolution(region=region, body=b, number=n, date=d, title=t)
-        for b, n, d, t in sorted(wanted - set(existing), key=str)
-    ]
-    for r in bulk_create_with_history(missing, Resolution, default_user=user):
-        existing[(r.body, r.number, r.date, r.title)] = r
-    return existing
 
 
 def _resolution_key(r: io.Resolution) -> tuple:

@@ -39,9 +39,9 @@ LIMITS = {
     "slug": 80,
     "lead_body": 200,
     "funding_programme": 200,
-    "resolution_body": 120,
-    "resolution_number": 60,
-    "resolution_title": 300,
+    "resolution_body": 200,  # the committee's name (committees.Organization)
+    "resolution_number": 100,  # the paper's reference (committees.Paper)
+    "resolution_title": 500,  # the agenda item's subject (committees.AgendaItem)
     "unit": 60,
     "series_indicator": 60,
     "series_disaggregation": 200,

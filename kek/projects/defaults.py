@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from kek.committees import defaults as committees
 from kek.core.defaults import folder_file
 from kek.goals.models import Concept
 from kek.regions.models import Region
@@ -25,6 +26,7 @@ def load(region: Region, folder: Path, spec: dict) -> str:
         or TargetIndicator.objects.filter(models_q(concept)).exists()
     ):
         return "Projektkatalog: vorhanden, nicht verändert."
+    committees.load_first(region, folder, spec)
     catalogue = catalogue_io.read(path)
     import_catalogue(concept, catalogue, file=path.name)
     measurements = sum(1 for _ in catalogue.measurements())

@@ -26,38 +26,6 @@ from kek.goals.slugs import german_slug
 from kek.regions.models import Region
 
 
-class Resolution(models.Model):
-    """A resolution (Beschluss) that adopted a project or the catalogue.
-
-    A simple record until the committee module (F19) takes resolutions over.
-    """
-
-    class Outcome(models.TextChoices):
-        ADOPTED = "adopted", "Beschlossen"
-        AMENDED = "amended", "Mit Änderungen beschlossen"
-        REJECTED = "rejected", "Abgelehnt"
-        DEFERRED = "deferred", "Vertagt"
-
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, verbose_name="Landkreis")
-    body = models.CharField("Gremium", max_length=120, default="Kreistag")
-    number = models.CharField("Beschlussnummer", max_length=60, blank=True)
-    date = models.DateField("Datum")
-    title = models.CharField("Titel", max_length=300)
-    outcome = models.CharField(
-        "Ergebnis", max_length=12, choices=Outcome.choices, default=Outcome.ADOPTED
-    )
-    history = History()
-
-    class Meta:
-        ordering = ["-date"]
-        verbose_name = "Beschluss"
-        verbose_name_plural = "Beschlüsse"
-
-    def __str__(self) -> str:
-        number = f" Nr. {self.number}" if self.number else ""
-        return f"{self.body}{number} vom {self.date:%d.%m.%Y}: {self.title}"
-
-
 class Project(WorkflowMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     """A planner's edit in the back office is a draft (a revision) until it is published, under
     the Vier-Augen-Prinzip by a second planner; the row is what the public sees. The many-to-many
@@ -134,12 +102,14 @@ class Project(WorkflowMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, C
         "Förderquote (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     resolution = models.ForeignKey(
-        Resolution,
-        on_delete=models.SET_NULL,
+        "committees.AgendaItem",
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="projects",
+        related_name="+",  # committees, a lower layer, does not reach up to projects
         verbose_name="Beschluss",
+        help_text="Der Tagesordnungspunkt, in dem das Projekt (oder der Katalog) beschlossen "
+        "wurde.",
     )
     weight = models.DecimalField("Gewicht", max_digits=6, decimal_places=2, default=1)
     is_example = models.BooleanField("Beispielinhalt", default=False)

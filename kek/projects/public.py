@@ -28,7 +28,6 @@ from .models import (
     Measurement,
     Milestone,
     Project,
-    Resolution,
     TargetIndicator,
 )
 
@@ -102,16 +101,15 @@ def register() -> None:
 
 
 def backup_rows(region: Any) -> list[Any]:
-    """Resolutions, projects with milestones and attachments (their files, sub-goal links and
-    leads come with them), target indicators of projects and goals with their measurements,
-    evaluation reports."""
+    """Projects (their resolutions are agenda items, in the committees' part) with milestones
+    and attachments (their files, sub-goal links and leads come with them), target indicators
+    of projects and goals with their measurements, evaluation reports."""
     indicators = TargetIndicator.objects.filter(
         Q(project__region=region)
         | Q(goal__concept__region=region)
         | Q(subgoal__concept__region=region)
     )
     return [
-        Resolution.objects.filter(region=region),
         Project.objects.filter(region=region),
         Milestone.objects.filter(project__region=region),
         Attachment.objects.filter(project__region=region),

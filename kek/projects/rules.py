@@ -30,7 +30,7 @@ def _project_of(obj):
 can_update = is_staff_role | is_project_lead
 
 for verb in ("add", "change", "delete", "view"):
-    for model in ("project", "resolution", "targetindicator", "evaluationsnapshot"):
+    for model in ("project", "targetindicator", "evaluationsnapshot"):
         rules.add_perm(f"projects.{verb}_{model}", is_staff_role)
     for model in ("measurement", "milestone"):
         rules.add_perm(f"projects.{verb}_{model}", can_update)

@@ -4,11 +4,12 @@ routes in projects/public.py."""
 from functools import reduce
 from operator import or_
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 
+from kek.committees.models import AgendaItem
 from kek.core.routes import route_url
 from kek.core.views import render
 from kek.evaluation import statuses
@@ -57,11 +58,30 @@ def catalogue(request: HttpRequest, home) -> HttpResponse:
         "projects": projects,
         "filters": filters,
         "fragment": fragment,
+        "catalogue_resolution": catalogue_resolution(concept),
     }
     template = "projects/_catalogue_results.html" if fragment else "projects/catalogue.html"
     response = render(request, home, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def catalogue_resolution(concept: Concept) -> AgendaItem | None:
+    """The resolution that adopted the catalogue: the one most of its projects name."""
+    found = (
+        Project.objects.filter(concepts=concept, resolution__isnull=False)
+        .values("resolution")
+        .annotate(n=Count("id"))
+        .order_by("-n", "resolution")
+        .first()
+    )
+    if found is None:
+        return None
+    return (
+        AgendaItem.objects.select_related("meeting")
+        .prefetch_related("meeting__organizations", "consultations__paper")
+        .get(pk=found["resolution"])
+    )
 
 
 def _wants_fragment(request: HttpRequest) -> bool:
@@ -161,7 +181,9 @@ def detailed(projects, concept: Concept):
         .order_by("goal__field__position", "goal__position", "position")
     )
     indicators = TargetIndicator.objects.order_by("id").prefetch_related("measurements")
-    return projects.select_related("region", "resolution").prefetch_related(
+    return projects.select_related("region", "resolution__meeting").prefetch_related(
+        "resolution__meeting__organizations",
+        "resolution__consultations__paper",
         Prefetch("subgoals", queryset=subgoals),
         Prefetch("municipalities", queryset=Region.objects.order_by("name")),
         "milestones",

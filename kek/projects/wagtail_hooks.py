@@ -25,7 +25,7 @@ from kek.core.region_choosers import district_municipalities
 from kek.goals.models import PublicationSettings
 
 from .admin_forms import ProjectAdminForm
-from .models import EvaluationSnapshot, Project, Resolution, TargetIndicator
+from .models import EvaluationSnapshot, Project, TargetIndicator
 from .snapshots import take_report
 
 
@@ -125,14 +125,6 @@ class TargetIndicatorViewSet(RecordedHistory, SnippetViewSet):
     ]
 
 
-class ResolutionViewSet(RecordedHistory, SnippetViewSet):
-    model = Resolution
-    icon = "doc-full-inverse"
-    menu_label = "Beschlüsse"
-    list_display = ["date", "body", "number", "title", "outcome"]
-    copy_view_enabled = False
-
-
 class SnapshotCreateView(CreateView):
     """Freezing a report records who took it."""
 
@@ -157,7 +149,7 @@ class CatalogueGroup(SnippetViewSetGroup):
     menu_label = "Projektkatalog"
     menu_icon = "clipboard-list"
     menu_order = 160
-    items = (ProjectViewSet, TargetIndicatorViewSet, ResolutionViewSet, SnapshotViewSet)
+    items = (ProjectViewSet, TargetIndicatorViewSet, SnapshotViewSet)
 
 
 register_snippet(CatalogueGroup)

@@ -21,7 +21,6 @@ from ..projects.factories import (
     MeasurementFactory,
     MilestoneFactory,
     ProjectFactory,
-    ResolutionFactory,
 )
 from ..regions.factories import RegionFactory
 
@@ -54,7 +53,6 @@ CASES = {
         "Anlage 2",
     ),
     "measurement": (lambda: MeasurementFactory(), "value", 42.5),
-    "resolution": (lambda: ResolutionFactory(), "title", "Neuer Titel"),
     "evaluationsnapshot": (
         lambda: EvaluationSnapshot.objects.create(
             concept=ConceptFactory(), title="Bericht", results={"stand": 1}

@@ -32,7 +32,12 @@ def test_the_start_page_has_the_sections_of_the_seed_page(client, concept):
         "Der Projektkatalog",
     ):
         assert heading in html
-    assert "Beschlossen (Kreistag, 24. März 2021)" in html
+    item = concept.adoption  # the Kreistag's agenda item, linked on its meeting page
+    link = f'<a class="kern-link" href="/sitzungen/{item.meeting_id}/#top-{item.pk}">'
+    assert (
+        f'Beschlossen ({link}unverändert beschlossen am <time datetime="2021-03-24">24.03.2021'
+        "</time> in der Sitzung des Kreistags</a>)"
+    ) in html
     assert "Leitbild 2030:</strong> Nordsachsen ist ein attraktiver Wirtschaftsstandort" in html
     # Features not built yet say so instead of inventing content: the final report (issue 14).
     assert html.count("Noch nicht verfügbar") == 1

@@ -2,11 +2,13 @@
 goal in it is refused on the server with the German reason and changes nothing; the goal is
 shown read-only with the way on (the same goal in the working draft, or a new version)."""
 
+import datetime as dt
 import html
 
 import pytest
 from django.urls import reverse
 
+from kek.committees.resolutions import record_resolution
 from kek.goals.models import Concept, FieldOfAction, StrategicGoal, SubGoal
 from kek.goals.versions import new_version
 
@@ -155,25 +157,30 @@ def test_the_listing_opens_adopted_goals_read_only_and_draft_goals_for_editing(
     assert f'href="{url(StrategicGoal, "edit", new.pk)}"' in listing
 
 
-def test_an_adopted_version_records_its_adoption_but_not_a_new_title_or_the_draft_status(
+def test_an_adopted_version_records_its_note_but_not_a_new_title_or_the_draft_status(
     planner_client, concept
 ):
+    """Its adoption is a link to an agenda item, changed only by "Beschluss verknüpfen …"
+    (tests/goals/test_link_adoption.py): the edit form shows it and ignores a posted one."""
+    adoption = concept.adoption
+    other = record_resolution(concept.region, "Kreistag", dt.date(2021, 3, 24), "Anderer TOP")
     data = {
         "region": concept.region_id, "title": "Umbenannt", "horizon_year": 2040,
-        "version": 7, "status": Concept.Status.DRAFT, "adopted_on": "2021-03-24",
-        "adopted_by": "Kreistag", "resolution_number": "KT 2021/017", "version_note": "",
+        "version": 7, "status": Concept.Status.DRAFT, "adoption": other.pk,
+        "version_note": "Nachgetragen",
     }  # fmt: skip
     response = planner_client.post(url(Concept, "edit", concept.pk), data)
     assert response.status_code == 200  # "draft" is no choice any more
     concept.refresh_from_db()
-    assert concept.resolution_number != "KT 2021/017"
+    assert concept.version_note != "Nachgetragen"
 
     response = planner_client.post(
         url(Concept, "edit", concept.pk), {**data, "status": Concept.Status.ADOPTED}
     )
     assert response.status_code == 302
     concept.refresh_from_db()
-    assert concept.resolution_number == "KT 2021/017"
+    assert concept.version_note == "Nachgetragen"
+    assert concept.adoption == adoption
     assert (concept.title, concept.horizon_year, concept.version, concept.status) == (
         "KEK Nordsachsen 2030",
         2030,

@@ -60,11 +60,17 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Meilenstein {n}")
 
 
-class ResolutionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "projects.Resolution"
+def ResolutionFactory(  # noqa: N802 – used like the factories around it
+    region=None,
+    number: str = "",
+    date: datetime.date = datetime.date(2021, 6, 30),
+    title: str = "Beschluss des Projektkatalogs",
+    body: str = "Kreistag",
+    result: str = "",
+):
+    """A resolution: the agenda item of a Kreistag meeting (committees.record_resolution)."""
+    from kek.committees.resolutions import record_resolution
 
-    region = factory.SubFactory(RegionFactory)
-    number = factory.Sequence(lambda n: f"KT/{n:03d}/2021")
-    date = datetime.date(2021, 6, 30)
-    title = "Beschluss des Projektkatalogs"
+    return record_resolution(
+        region or RegionFactory(), body, date, title, result=result, reference=number
+    )

@@ -11,12 +11,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from kek.committees.models import AgendaItem, Organization, Paper
 from kek.goals import exchange
 from kek.goals.concept_db import import_district
 from kek.goals.models import Concept
 from kek.projects import catalogue_io as io
 from kek.projects.catalogue_db import export_catalogue, import_catalogue
-from kek.projects.models import Measurement, Milestone, Project, Resolution, TargetIndicator
+from kek.projects.models import Measurement, Milestone, Project, TargetIndicator
 from kek.regions.models import Region
 
 from ..regions.factories import RegionFactory
@@ -101,7 +102,10 @@ def test_export_holds_what_the_database_holds(first):
     )
     assert row.subgoals == ["4.1.2"]
     assert row.resolution == io.Resolution(
-        dt.date(2021, 6, 30), "Projektkatalog zum KEK Nordsachsen 2030", "Kreistag", ""
+        dt.date(2021, 6, 30),
+        "Projektkatalog zum Kreisentwicklungskonzept Nordsachsen 2030",
+        "Kreistag",
+        "",
     )
     goal_rows = [i for i in catalogue.indicators if i.owner_level == "goal"]
     assert [i.owner for i in goal_rows] == ["1.1", "4.1"]
@@ -266,8 +270,13 @@ def test_the_import_writes_in_bulk_whatever_the_number_of_rows(second):
 
 def test_one_resolution_is_shared_and_reused(first, second):
     import_catalogue(second, export_catalogue(first))
-    assert Resolution.objects.filter(title__startswith="Projektkatalog").count() == 2  # per region
+    items = AgendaItem.objects.filter(
+        name__startswith="Projektkatalog", body__region__in=[first.region, second.region]
+    )
+    assert items.count() == 2  # one per district, in its body's Kreistag meeting
     assert len({p.resolution_id for p in Project.objects.filter(concepts=second)}) == 1
+    import_catalogue(second, export_catalogue(first))  # again: found, not recorded twice
+    assert items.count() == 2
 
 
 def test_limits_of_the_file_match_the_models():
@@ -277,9 +286,9 @@ def test_limits_of_the_file_match_the_models():
         "slug": Project._meta.get_field("slug"),
         "lead_body": Project._meta.get_field("lead_body"),
         "funding_programme": Project._meta.get_field("funding_programme"),
-        "resolution_body": Resolution._meta.get_field("body"),
-        "resolution_number": Resolution._meta.get_field("number"),
-        "resolution_title": Resolution._meta.get_field("title"),
+        "resolution_body": Organization._meta.get_field("name"),
+        "resolution_number": Paper._meta.get_field("reference"),
+        "resolution_title": AgendaItem._meta.get_field("name"),
         "unit": TargetIndicator._meta.get_field("unit"),
         "series_indicator": TargetIndicator._meta.get_field("series_indicator"),
         "series_disaggregation": TargetIndicator._meta.get_field("series_disaggregation"),

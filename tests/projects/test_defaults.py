@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from kek.committees.models import AgendaItem
 from kek.evaluation import methods as m
 from kek.goals.models import Concept, FieldOfAction
 from kek.projects import catalogue_io
 from kek.projects.evaluation import evaluate_concept, indicators_of
-from kek.projects.models import Measurement, Project, Resolution, TargetIndicator
+from kek.projects.models import Measurement, Project, TargetIndicator
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_defaults")]
 
@@ -47,7 +48,14 @@ def test_the_file_is_marked_as_example_content():
     assert {p.status for p in catalogue.projects} == set(catalogue_io.STATUSES)
     assert {
         (r.body, r.number, r.date, r.title) for r in [p.resolution for p in catalogue.projects]
-    } == {("Kreistag", "", dt.date(2021, 6, 30), "Projektkatalog zum KEK Nordsachsen 2030")}
+    } == {
+        (
+            "Kreistag",
+            "",
+            dt.date(2021, 6, 30),
+            "Projektkatalog zum Kreisentwicklungskonzept Nordsachsen 2030",
+        )
+    }
 
 
 @pytest.mark.django_db
@@ -80,12 +88,12 @@ def test_the_catalogue_in_the_database_is_example_content(concept):
     assert not projects.filter(subgoals__isnull=True).exists()
     measured = Measurement.objects.filter(indicator__project__concepts=concept)
     assert measured.exists() and not measured.exclude(source="Beispielwert").exists()
-    resolution = Resolution.objects.get(region=concept.region)
-    assert (resolution.body, resolution.number, resolution.date) == (
-        "Kreistag",
-        "",
-        dt.date(2021, 6, 30),
+    # The catalogue's resolution is the Kreistag's agenda item of 30 June 2021 (committees.yaml)
+    resolution = AgendaItem.objects.get(
+        body__region=concept.region, meeting__start__date="2021-06-30"
     )
+    assert resolution.name == "Projektkatalog zum Kreisentwicklungskonzept Nordsachsen 2030"
+    assert resolution.result == "beschlossen" and resolution.number == ""
     assert projects.filter(resolution=resolution).count() == 15
 
 

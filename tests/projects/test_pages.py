@@ -344,7 +344,7 @@ def test_a_project_page_shows_the_whole_project(client, full_project):
     assert "1. März 2022" in html and "31. Dezember 2026" in html
     assert "1.250.000 €" in html
     assert "DigitalPakt Schule, Förderquote 90 %" in html
-    assert "Beschluss Nr. KT/123/2021" in html and "30. Juni 2021" in html
+    assert "Beschluss Nr. KT/123/2021" in html and "30.06.2021" in html
     timeline = html.split('<ol class="kek-timeline">')[1].split("</ol>")[0]
     assert timeline.index("Ausschreibung") < timeline.index("Anschluss aller Schulen")
     assert (

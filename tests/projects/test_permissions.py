@@ -2,11 +2,12 @@
 lead, the project's lead and planner (F17, F30).
 
 Writes are the update form of a project on the public site (status, milestones, measurement)
-and the back office's snippet views of projects, target indicators, resolutions and evaluation
-reports. A project's leads may use the update form of their own project only; the back office
-is for planners (Wagtail sends everyone else to its login before a view runs). A refused
-request changes nothing in the database; a permitted one changes what it should. The catalogue
-commands check the `--user` they act for in the same way. The walk is tests/permission_walk.py.
+and the back office's snippet views of projects (with the choice of their resolution, an
+agenda item), target indicators and evaluation reports. A project's leads may use the update
+form of their own project only; the back office is for planners (Wagtail sends everyone else
+to its login before a view runs). A refused request changes nothing in the database; a
+permitted one changes what it should. The catalogue commands check the `--user` they act for
+in the same way. The walk is tests/permission_walk.py.
 """
 
 import datetime as dt
@@ -17,6 +18,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Revision, TaskState
 
+from kek.committees.models import AgendaItem
+from kek.committees.resolutions import record_resolution
 from kek.core import four_eyes
 from kek.projects.forms import MeasurementForm
 from kek.projects.models import (
@@ -24,7 +27,6 @@ from kek.projects.models import (
     Measurement,
     Milestone,
     Project,
-    Resolution,
     TargetIndicator,
 )
 
@@ -46,7 +48,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_without_def
 
 NEW_DATE = dt.date(2024, 12, 31)
 CORRECTED = dt.date(2022, 12, 31)  # the lead world's measured value
-SNIPPET_MODELS = (Project, TargetIndicator, Resolution, EvaluationSnapshot)
+SNIPPET_MODELS = (Project, TargetIndicator, EvaluationSnapshot)
 SUBMITTED_TITLE = "Zur Freigabe eingereicht"
 
 
@@ -55,7 +57,7 @@ SUBMITTED_TITLE = "Zur Freigabe eingereicht"
 
 @dataclass
 class World(LeadWorld):
-    resolution: Resolution
+    resolution: AgendaItem  # the catalogue's, which the project form may choose
     report: EvaluationSnapshot
     pending: Measurement  # a lead's flagged value, waiting for a planner
     revision: Revision  # an earlier revision of the other project, to revert to
@@ -65,7 +67,6 @@ class World(LeadWorld):
         return {
             Project: self.project,
             TargetIndicator: self.indicator,
-            Resolution: self.resolution,
             EvaluationSnapshot: self.report,
         }[model]
 
@@ -73,9 +74,9 @@ class World(LeadWorld):
 @pytest.fixture
 def world(db) -> World:
     lead_world = build_world()
-    resolution = Resolution.objects.create(
-        region=lead_world.concept.region, number="KT/042/2021", date=dt.date(2021, 6, 30),
-        title="Projektkatalog KEK Prüfhausen 2030",
+    resolution = record_resolution(
+        lead_world.concept.region, "Kreistag", dt.date(2021, 6, 30),
+        "Projektkatalog KEK Prüfhausen 2030", reference="KT/042/2021",
     )  # fmt: skip
     # Frozen results given, so that creating the report does not evaluate the catalogue.
     report = EvaluationSnapshot.objects.create(
@@ -146,7 +147,7 @@ def project_form(w: World, obj: Project | None = None, title: str = NEW_TITLE) -
         "cost_estimate": "",
         "funding_programme": "",
         "funding_share": "",
-        "resolution": "",
+        "resolution": w.resolution.pk,
         "weight": "1",
         **formset(
             "milestones",
@@ -187,17 +188,6 @@ def indicator_form(w: World, obj: TargetIndicator | None = None, title: str = NE
     }
 
 
-def resolution_form(w: World, obj: Resolution | None = None, title: str = NEW_TITLE) -> dict:
-    return {
-        "region": w.concept.region_id,
-        "body": "Kreistag",
-        "number": obj.number if obj else "KT/001/2025",
-        "date": "2021-06-30",
-        "title": title,
-        "outcome": Resolution.Outcome.ADOPTED,
-    }
-
-
 def report_form(w: World, obj: EvaluationSnapshot | None = None, title: str = NEW_TITLE) -> dict:
     return {"concept": w.concept.pk, "title": title, "note": ""}
 
@@ -205,7 +195,6 @@ def report_form(w: World, obj: EvaluationSnapshot | None = None, title: str = NE
 SNIPPET_FORMS = {
     Project: project_form,
     TargetIndicator: indicator_form,
-    Resolution: resolution_form,
     EvaluationSnapshot: report_form,
 }
 
