@@ -2,10 +2,11 @@
 "Bitte bestätigen" page, the confirmation link (GET shows a button, POST confirms), the
 iCalendar attachment, the waiting list, cancelling by the link and moving up."""
 
+import json
 from datetime import timedelta
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.utils import timezone
 from freezegun import freeze_time
 from icalendar import Calendar
@@ -162,7 +163,11 @@ def test_a_link_of_one_registration_does_not_work_on_another(client, nordsachsen
     forum = event(nordsachsen)
     anna = registration(forum)
     ben = registration(forum, email="ben@example.org")
-    forged = confirm_token(anna).replace(str(anna.pk), str(ben.pk), 1)
+    # Anna's signature and time on a payload naming Ben's registration (with Anna's nonce)
+    value, *signed = confirm_token(anna).split(".")
+    payload = json.dumps([ben.pk, anna.nonce], separators=(",", ":")).encode()
+    forged = ".".join([signing.b64_encode(payload).decode(), *signed])
+    assert forged != confirm_token(anna) and value != forged.split(".")[0]
     response = client.post(f"/veranstaltungen/anmeldung/{forged}/bestaetigen/")
     assert response.status_code == 404
     assert not Registration.objects.exclude(status=S.PENDING).exists()
