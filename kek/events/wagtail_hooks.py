@@ -11,7 +11,6 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kek.core.admin_columns import YesNoColumn
 from kek.core.admin_history import HistoryPanel, RecordedHistory
 
 from . import admin_views, registrations
@@ -24,11 +23,11 @@ class EventViewSet(RecordedHistory, SnippetViewSet):
     model = Event
     icon = "date"
     menu_label = "Veranstaltungen"
-    list_display = ["title", "kind", "start", "state",
+    # Few columns, so that the title and its buttons keep their width ("kind" is a filter).
+    list_display = ["title", "start", "state",
                     Column("registered", label="Angemeldet", sort_key="registered"),
                     Column("waiting", label="Warteliste", sort_key="waiting"),
-                    "capacity", "region",
-                    YesNoColumn("is_example", "Beispielinhalt")]  # fmt: skip
+                    "capacity", "region"]  # fmt: skip
     list_filter = ["region", "kind", "state"]
     search_fields = ["title", "text"]
     copy_view_enabled = False
