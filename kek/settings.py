@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kek.process",
     "kek.oparl",
     "kek.charts",
+    "kek.documents",
     "kek.cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

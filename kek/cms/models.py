@@ -60,7 +60,8 @@ class DistrictHomePage(RoutablePageMixin, Page):
         ),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StandardPage"]
+    # Below it: StandardPage and the page types of other apps that name it as their parent
+    # (documents.ReportPage); each page type limits where it may go.
     max_count_per_parent = 1
 
     class Meta:

@@ -1,0 +1,1 @@
+"""Live data → `kek.documents.document.Document`, one module per kind (see `kinds`)."""
