@@ -56,6 +56,8 @@ LINK_SCHEMES = ("http://", "https://", "mailto:")
 QUELLE, HINWEIS, TABELLE, ABBILDUNG = "Quelle", "Hinweis", "Tabelleninhalt", "Abbildung"
 TABLE_STYLE = "KEK Tabelle"
 BORDER_COLOUR = "8A94A6"
+CHAR_WIDTH = Cm(0.18)  # an average character of 9 pt Arial, bold, generously
+CELL_PADDING = Cm(0.4)  # the style's cell margins and a little air
 COVER_DISTRICT, COVER_LINE = "Deckblatt Kreis", "Deckblatt Angabe"
 
 
@@ -75,6 +77,7 @@ class _Writer:
         self.tables = 0
         self.figures = 0
         self.bookmarks = 0
+        self.bookmark_names: set[str] = set()
 
     def write(self) -> None:
         _page_setup(self.doc)
@@ -158,7 +161,11 @@ class _Writer:
         if not key:
             return
         self.bookmarks += 1
-        start = _element("w:bookmarkStart", id=str(self.bookmarks), name=_bookmark_name(key))
+        name = _bookmark_name(key)
+        if name in self.bookmark_names:  # Word drops a second bookmark of the same name
+            name = f"{name[:34]}_{self.bookmarks}"
+        self.bookmark_names.add(name)
+        start = _element("w:bookmarkStart", id=str(self.bookmarks), name=name)
         end = _element("w:bookmarkEnd", id=str(self.bookmarks))
         paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
         paragraph._p.append(end)
@@ -216,7 +223,7 @@ class _Writer:
             cells = word.add_row().cells
             _cell_text(cells[0], label)
             _cell_text(cells[1], value, right=True, bold=True)
-        _widths(word, (2.0, 1.0))
+        _widths(word, column_widths((2.0, 1.0), (0, 0)))
         _rows_unsplit(word)
         self._source(figures.source)
 
@@ -267,7 +274,8 @@ def _fill(word: WordTable, table: doc.Table) -> None:
         cells = word.add_row().cells
         for index, (cell, text) in enumerate(zip(cells, row, strict=False)):
             _cell_text(cell, text, right=index in table.numeric)
-    _widths(word, table.widths or (1.0,) * len(table.columns))
+    shares = table.widths or (1.0,) * len(table.columns)
+    _widths(word, column_widths(shares, _longest_words(table)))
     _rows_unsplit(word)
 
 
@@ -281,18 +289,42 @@ def _cell_text(cell: Any, text: str, *, right: bool = False, bold: bool = False)
         run.bold = True
 
 
-def _widths(word: WordTable, relative: tuple[float, ...]) -> None:
+def column_widths(shares: tuple[float, ...], longest_words: tuple[int, ...]) -> list[int]:
+    """Column widths (EMU) filling the text width in the proportions `shares`, but each at
+    least as wide as its longest word (in characters), so that no word breaks inside (up to
+    a third of the text width)."""
+    least = [min(CHAR_WIDTH * chars + CELL_PADDING, TEXT_WIDTH // 3) for chars in longest_words]
+    fixed: set[int] = set()
+    while True:
+        free = TEXT_WIDTH - sum(least[i] for i in fixed)
+        rest = sum(share for i, share in enumerate(shares) if i not in fixed) or 1.0
+        widths = [
+            least[i] if i in fixed else int(free * share / rest) for i, share in enumerate(shares)
+        ]
+        narrow = {i for i, width in enumerate(widths) if width < least[i]} - fixed
+        if not narrow or len(fixed | narrow) == len(shares):
+            return widths
+        fixed |= narrow
+
+
+def _longest_words(table: doc.Table) -> tuple[int, ...]:
+    def longest(index: int) -> int:
+        texts = [table.columns[index], *(row[index] for row in table.rows if index < len(row))]
+        return max((len(word) for text in texts for word in text.split()), default=0)
+
+    return tuple(longest(index) for index in range(len(table.columns)))
+
+
+def _widths(word: WordTable, widths: list[int]) -> None:
     word.autofit = False
     table_width = word._tbl.tblPr.find(qn("w:tblW"))  # python-docx writes an "auto" one
     if table_width is not None:
         table_width.set(qn("w:w"), str(TEXT_WIDTH.twips))
         table_width.set(qn("w:type"), "dxa")
-    total = sum(relative) or 1.0
-    widths = [int(TEXT_WIDTH * share / total) for share in relative]
     for column, width in zip(word.columns, widths, strict=False):
-        column.width = width
+        column.width = Emu(width)
         for cell in column.cells:
-            cell.width = width
+            cell.width = Emu(width)
 
 
 def _rows_unsplit(word: WordTable) -> None:

@@ -6,6 +6,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from kek.documents.chart_table import data_table
+from kek.documents.docx import CHAR_WIDTH, TEXT_WIDTH, column_widths
 
 from .office_sample import catalogue_table, population_chart, word
 
@@ -66,3 +67,19 @@ def test_it_shows_key_figures_as_a_two_column_table():
     assert _texts(table) == [("Einwohner am 31.12.2024", "199.422"), ("Fläche", "2.020 km²")]
     assert table.rows[0]._tr.trPr is None or table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is None
     assert table._tbl.tblPr.find(qn("w:tblLook")).get(qn("w:firstRow")) == "0"
+
+
+def test_it_widens_a_column_to_its_longest_word_and_fills_the_text_width():
+    shares = (1.0, 6.0, 1.0)
+    widths = column_widths(shares, (3, 10, 12))
+    assert abs(sum(widths) - TEXT_WIDTH) < 10
+    assert widths[2] >= CHAR_WIDTH * 12 > widths[0]  # "Umsetzungen" does not break
+    assert widths[1] > widths[2]  # the wide column stays the widest
+    assert column_widths(shares, (0, 0, 0)) == [int(TEXT_WIDTH * s / 8) for s in shares]
+
+
+def test_it_sets_the_table_columns_to_those_widths():
+    table = _table(word(), catalogue_table().columns)
+    widths = [column.width for column in table.columns]
+    twip = 635  # Word keeps column widths in twips
+    assert abs(sum(widths) - TEXT_WIDTH) <= twip * len(widths) and widths[1] == max(widths)
