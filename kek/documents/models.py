@@ -43,15 +43,37 @@ class Build(models.Model):
     started_at = models.DateTimeField("Begonnen", null=True, blank=True)
     finished_at = models.DateTimeField("Fertig", null=True, blank=True)
     task_id = models.CharField("Auftrag", max_length=64, blank=True)
+    # Taken from the assembled document when the build runs: shown beside the download.
+    title = models.CharField("Titel", max_length=200, blank=True)
+    data_date = models.CharField("Datenstand", max_length=200, blank=True)
 
     class Meta:
         ordering = ["-queued_at", "-id"]
         verbose_name = "Dokumenterzeugung"
         verbose_name_plural = "Dokumenterzeugungen"
         indexes = [models.Index(fields=["concept", "kind", "state"])]
+        permissions = [("build_document", "Dokumente neu erzeugen")]
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.concept}, {self.get_state_display()})"
+
+
+class PendingRefresh(models.Model):
+    """A district's debounced refresh: at most one waits (the task runs `due_at`); the task
+    removes the row when it starts, so a change during the refresh queues the next one."""
+
+    region = models.OneToOneField(
+        Region, on_delete=models.CASCADE, related_name="+", verbose_name="Landkreis"
+    )
+    due_at = models.DateTimeField("Fällig")
+    task_id = models.CharField("Auftrag", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "Ausstehende Dokumentprüfung"
+        verbose_name_plural = "Ausstehende Dokumentprüfungen"
+
+    def __str__(self) -> str:
+        return f"{self.region} ({self.due_at:%d.%m.%Y %H:%M})"
 
 
 def build_path(instance: "BuildFile", filename: str) -> str:
