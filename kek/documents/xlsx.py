@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kek.core import cells
@@ -30,6 +31,8 @@ LICENCE_URL = "https://www.govdata.de/dl-de/by-2-0"
 CATALOGUE_KIND = "projektkatalog"
 SHEET_NAME_LENGTH = 31
 FORBIDDEN_IN_NAMES = re.compile(r"[\[\]:*?/\\]")
+FONT = "Calibri"  # the workbook's default font (openpyxl, Excel)
+WIDE = 5  # sheets with more columns print in landscape
 HEADER_FILL = PatternFill("solid", fgColor="D9DFE8")
 MIN_WIDTH, MAX_WIDTH = 8, 60
 # A German number as the documents display it: sign, digits with "." between thousands,
@@ -130,7 +133,7 @@ def _write(sheet: Worksheet, document: doc.Document, table: doc.Table) -> None:
     header_row = _title_block(sheet, document, table)
     for column, text in enumerate(table.columns, start=1):
         cell = sheet.cell(row=header_row, column=column, value=cells.defuse(text))
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(table.rows, start=1):
@@ -142,7 +145,17 @@ def _write(sheet: Worksheet, document: doc.Document, table: doc.Table) -> None:
     sheet.freeze_panes = f"A{header_row + 1}"
     sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(table.rows)}"
     sheet.print_title_rows = f"{header_row}:{header_row}"
+    _print_setup(sheet, len(table.columns))
     _widths(sheet, table, header_row)
+
+
+def _print_setup(sheet: Worksheet, columns: int) -> None:
+    """Printed on A4, as wide as the page, landscape when the table is wide."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if columns > WIDE else "portrait"
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
 
 
 def _title_block(sheet: Worksheet, document: doc.Document, table: doc.Table) -> int:
@@ -158,7 +171,7 @@ def _title_block(sheet: Worksheet, document: doc.Document, table: doc.Table) -> 
     shown = [line for line in lines if line]
     for row, line in enumerate(shown, start=1):
         sheet.cell(row=row, column=1, value=cells.defuse(line))
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].font = Font(name=FONT, bold=True, size=14)
     sheet.cell(row=len(shown), column=1).hyperlink = LICENCE_URL
     return len(shown) + 2  # after an empty row
 
