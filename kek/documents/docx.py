@@ -36,6 +36,7 @@ from kek.charts.render import to_png
 
 from . import document as doc
 from .chart_table import data_table
+from .html import source_line
 
 FONT = "Arial"
 LANGUAGE = "de-DE"
@@ -198,10 +199,9 @@ class _Writer:
         return paragraph
 
     def _source(self, text: str) -> None:
-        """The source line; also after a table without one, since two tables with nothing
-        between them become one table in Word."""
-        prefix = "" if not text or text.startswith("Quelle") else "Quelle: "
-        self.doc.add_paragraph(prefix + text, style=QUELLE)
+        """The source line (as in the PDF); also after a table without one, since two tables
+        with nothing between them become one table in Word."""
+        self.doc.add_paragraph(source_line(text), style=QUELLE)
 
     def _table(self, table: doc.Table, label: bool = True) -> None:
         if label:
@@ -236,16 +236,17 @@ class _Writer:
             self._source(figure.source)
         if chart.attribution:
             self.doc.add_paragraph(f"Kartengrundlage: {chart.attribution}", style=QUELLE)
-        caption = f"Daten zu Abbildung {self.figures}: {chart.title}"
+        caption = f"Daten zu Abbildung {self.figures}"
         self._table(data_table(chart, caption, figure.source), label=False)
 
     def _picture(self, picture: doc.Picture) -> None:
         if not os.path.isfile(picture.path):
             self.doc.add_paragraph(f"[Bild nicht verfügbar: {picture.alt}]", style=HINWEIS)
             return
-        self.figures += 1
+        # Unnumbered, as in the PDF: "Abbildung n" counts the charts.
         self._image(picture.path, picture.alt, picture.caption or picture.alt)
-        self._caption("Abbildung", self.figures, picture.caption)
+        if picture.caption:
+            self.doc.add_paragraph(picture.caption, style="Caption")
         if picture.source:
             self._source(picture.source)
 

@@ -28,11 +28,12 @@ def test_it_inserts_the_chart_as_png():
     assert all(image.blob.startswith(b"\x89PNG") for image in images)
 
 
-def test_it_numbers_the_figure_captions_below_the_pictures():
+def test_it_numbers_the_chart_captions_below_the_pictures():
     document = word()
     captions = []
     for shape in document.inline_shapes:
         paragraph = shape._inline.getparent().getparent().getparent()
         captions.append(Paragraph(paragraph.getnext(), document._body).text)
     figure = next(b for _, s in sample().walk() for b in s.blocks if hasattr(b, "chart"))
-    assert captions == ["Abbildung 1: Lage", f"Abbildung 2: {figure.caption}"]
+    # An editorial picture keeps its caption unnumbered, as in the PDF.
+    assert captions == ["Lage", f"Abbildung 1: {figure.caption}"]
