@@ -186,7 +186,7 @@ def table_context(table: Table) -> dict[str, Any]:
     """Header and rows with the alignment of each cell, column widths in percent."""
     numeric = set(table.numeric)
     total = sum(table.widths)
-    widths = [round(100 * w / total, 2) for w in table.widths] if total else []
+    widths = [f"{100 * w / total:.2f}" for w in table.widths] if total else []
     return {
         "header": [(label, i in numeric) for i, label in enumerate(table.columns)],
         "rows": [[(cell, i in numeric) for i, cell in enumerate(row)] for row in table.rows],

@@ -1,0 +1,156 @@
+"""A check kit for generated PDFs (PDF/UA-1 essentials, outline, table of contents).
+
+`problems(data, headings)` lists in words everything that is wrong with a PDF (empty when it
+is fine), so a test says `assert problems(pdf, headings(document)) == []` and a failure names
+each problem. The single checks are usable on their own.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pikepdf
+import pypdf
+
+from kek.documents.document import Document
+
+PDFUA = "{http://www.aiim.org/pdfua/ns/id/}part"
+TOC_LEVELS = 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    level: int
+    title: str
+    page: int  # 0-based index
+
+
+def headings(document: Document) -> list[str]:
+    """The section headings of a document in reading order (what the outline must be)."""
+    return [section.heading for _, section in document.walk()]
+
+
+def page_texts(data: bytes) -> list[str]:
+    """The text of each page (pypdf), whitespace collapsed."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [normal(page.extract_text() or "") for page in reader.pages]
+
+
+def normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def outline(pdf: pikepdf.Pdf) -> list[Entry]:
+    pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+    found: list[Entry] = []
+
+    def walk(items: list[pikepdf.OutlineItem], level: int) -> None:
+        for item in items:
+            destination = item.destination
+            if isinstance(destination, pikepdf.Array):
+                page = pages.get(destination[0].objgen, -1)
+            else:
+                page = -1
+            found.append(Entry(level, str(item.title), page))
+            walk(item.children, level + 1)
+
+    with pdf.open_outline() as tree:
+        walk(tree.root, 1)
+    return found
+
+
+def figures(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """The /Figure elements of the structure tree."""
+    found: list[pikepdf.Dictionary] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == "/Figure":
+                found.append(node)
+            if "/K" in node:
+                walk(node.K)
+        elif isinstance(node, pikepdf.Array):
+            for child in node:
+                walk(child)
+
+    walk(pdf.Root.StructTreeRoot.get("/K"))
+    return found
+
+
+def tagging_problems(pdf: pikepdf.Pdf) -> list[str]:
+    root = pdf.Root
+    found = []
+    if "/StructTreeRoot" not in root:
+        found.append("no StructTreeRoot")
+    if not bool(root.get("/MarkInfo", {}).get("/Marked", False)):
+        found.append("/MarkInfo /Marked is not true")
+    if str(root.get("/Lang", "")).split("-")[0].lower() != "de":
+        found.append(f"/Lang is {root.get('/Lang')!r}, not de")
+    if not bool(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)):
+        found.append("DisplayDocTitle is not set")
+    with pdf.open_metadata() as meta:
+        if meta.get(PDFUA) != "1":
+            found.append(f"XMP pdfuaid:part is {meta.get(PDFUA)!r}, not 1")
+    if "/StructTreeRoot" in root:
+        for number, figure in enumerate(figures(pdf), 1):
+            if not str(figure.get("/Alt", "")).strip():
+                found.append(f"figure {number} of the structure tree has no /Alt")
+    return found
+
+
+def outline_problems(entries: list[Entry], expected: list[str]) -> list[str]:
+    titles = [entry.title for entry in entries]
+    if titles == expected:
+        return []
+    return [f"outline {titles} is not the headings {expected}"]
+
+
+def heading_page_problems(entries: list[Entry], texts: list[str]) -> list[str]:
+    """Each outline entry points at a page whose text shows that heading."""
+    return [
+        f"heading {entry.title!r} is not on page {entry.page + 1}, where the outline points"
+        for entry in entries
+        if entry.page < 0 or normal(entry.title) not in texts[entry.page]
+    ]
+
+
+def toc_numbers(entries: list[Entry], texts: list[str]) -> dict[str, int | None]:
+    """The page number the table of contents gives for each entry of levels 1–2 (None: not
+    listed). The contents are the pages before the first heading."""
+    first = min((entry.page for entry in entries if entry.page >= 0), default=0)
+    contents = " ".join(texts[:first])
+    numbers: dict[str, int | None] = {}
+    for entry in entries:
+        if entry.level > TOC_LEVELS:
+            continue
+        pattern = re.escape(normal(entry.title)) + r"\s*(?:\.\s*)+(\d+)"
+        match = re.search(pattern, contents)
+        numbers[entry.title] = int(match.group(1)) if match else None
+        if match:  # the next entry is searched after this one (titles may repeat)
+            contents = contents[match.end() :]
+    return numbers
+
+
+def toc_problems(entries: list[Entry], texts: list[str]) -> list[str]:
+    pages = {entry.title: entry.page + 1 for entry in entries}
+    return [
+        f"contents give page {number} for {title!r}, it is on page {pages[title]}"
+        if number is not None
+        else f"contents do not list {title!r} with a page number"
+        for title, number in toc_numbers(entries, texts).items()
+        if number != pages[title]
+    ]
+
+
+def problems(data: bytes, expected_headings: list[str]) -> list[str]:
+    """Everything wrong with the PDF `data` whose sections are `expected_headings`."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        found = tagging_problems(pdf)
+        entries = outline(pdf)
+    texts = page_texts(data)
+    found += outline_problems(entries, expected_headings)
+    found += heading_page_problems(entries, texts)
+    found += toc_problems(entries, texts)
+    return found
