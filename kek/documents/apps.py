@@ -10,4 +10,17 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401
+        from kek.core.registry import DefaultLoader, default_loaders
+
+        from . import defaults, public, rules, signals  # noqa: F401
+
+        public.register()
+        signals.connect()
+
+        # After the site (20, the start page), the concept (10) and the statistics (30) that
+        # the report's blocks name.
+        default_loaders.register(DefaultLoader("report", defaults.load, 65, keys=("report",)))
+        # Loading the default content is not a change of a district's documents: the changes
+        # are not collected (README "Dokumente": `kek build-documents` afterwards).
+        default_loaders.register(DefaultLoader("documents_pause", signals.pause_loader, -1000))
+        default_loaders.register(DefaultLoader("documents_resume", signals.resume_loader, 10_000))

@@ -8,8 +8,8 @@ from typing import Any
 
 from kek.core.sites import homes_for_regions
 
-from .document import Block, RichText
-from .pages import ChapterPage, ReportPage
+from .document import Block
+from .pages import ChapterPage, ReportPage, page_blocks
 
 
 def report_page(region_id: int) -> ReportPage | None:
@@ -29,12 +29,5 @@ def chapters(region_id: int, slot: str) -> list[ChapterPage]:
 
 def chapter_blocks(region_id: int, slot: str, context: dict[str, Any] | None = None) -> list[Block]:
     """What the editors wrote for one slot of the report, as document blocks."""
-    result: list[Block] = []
-    for page in chapters(region_id, slot):
-        for child in page.body:
-            to_document = getattr(child.block, "to_document", None)
-            if to_document is not None:
-                result.extend(to_document(child.value, context or {}))
-            else:
-                result.append(RichText(str(child.value)))
-    return result
+    pages = chapters(region_id, slot)
+    return [block for page in pages for block in page_blocks(page, context or {})]
