@@ -18,6 +18,7 @@ from kek.documents.document import Document
 
 PDFUA = "{http://www.aiim.org/pdfua/ns/id/}part"
 TOC_LEVELS = 2
+RIGHT_MARGIN = 20 / 25.4 * 72  # the print CSS's narrowest side margin, 20 mm in points
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,7 @@ def headings(document: Document) -> list[str]:
 
 def page_texts(data: bytes) -> list[str]:
     """The text of each page (pypdf), whitespace collapsed."""
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    return [normal(page.extract_text() or "") for page in reader.pages]
+    return _scan(data)[0]
 
 
 def normal(text: str) -> str:
@@ -144,13 +144,46 @@ def toc_problems(entries: list[Entry], texts: list[str]) -> list[str]:
     ]
 
 
+def overflow_problems(data: bytes) -> list[str]:
+    """Text that begins right of the text area (a table wider than the page is clipped)."""
+    return _overflows(_scan(data)[1])
+
+
+def _overflows(outside: list[list[str]]) -> list[str]:
+    return [
+        f"page {number}: text outside the text area: {texts[:5]}"
+        for number, texts in enumerate(outside, 1)
+        if texts
+    ]
+
+
+def _scan(data: bytes) -> tuple[list[str], list[list[str]]]:
+    """Each page's text and the pieces of it that begin right of the text area."""
+    texts, outside = [], []
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        limit = float(page.mediabox.width) - RIGHT_MARGIN
+        found: list[str] = []
+        texts.append(normal(page.extract_text(visitor_text=_visitor(limit, found)) or ""))
+        outside.append(found)
+    return texts, outside
+
+
+def _visitor(limit: float, found: list[str]):  # noqa: ANN202 - pypdf's callback
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip() and cm[0] * tm[4] + cm[2] * tm[5] + cm[4] > limit:
+            found.append(text.strip())
+
+    return visit
+
+
 def problems(data: bytes, expected_headings: list[str]) -> list[str]:
     """Everything wrong with the PDF `data` whose sections are `expected_headings`."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         found = tagging_problems(pdf)
         entries = outline(pdf)
-    texts = page_texts(data)
+    texts, outside = _scan(data)
     found += outline_problems(entries, expected_headings)
     found += heading_page_problems(entries, texts)
     found += toc_problems(entries, texts)
+    found += _overflows(outside)
     return found

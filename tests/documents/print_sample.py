@@ -110,8 +110,12 @@ class Rendered:
     texts: list[str]
 
 
-@cache
 def rendered(draft: bool = True) -> Rendered:
+    return _rendered(draft)
+
+
+@cache
+def _rendered(draft: bool) -> Rendered:
     """The sample as HTML and PDF, rendered once per test session (its picture lies in a
     temporary MEDIA_ROOT, the only place besides the static files the renderer reads)."""
     with (

@@ -41,3 +41,11 @@ def test_it_reports_a_wrong_page_number_in_the_contents():
     html = render_html(document).replace("target-counter(attr(href), page)", '"1"')
     found = problems(write_pdf(html), headings(document))
     assert any(problem.startswith("contents give page 1 ") for problem in found)
+
+
+def test_it_reports_text_outside_the_text_area():
+    document = short_sample()
+    clipped = '<p style="margin-left: 185mm; white-space: nowrap">abgeschnitten</p></main>'
+    html = render_html(document).replace("</main>", clipped)
+    found = problems(write_pdf(html), headings(document))
+    assert any("abgeschnitten" in problem for problem in found)
