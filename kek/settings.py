@@ -223,6 +223,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("KEK_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("KEK_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KEK <kek@localhost>")
 KEK_REGISTRATION_RETENTION_DAYS = int(os.environ.get("KEK_REGISTRATION_RETENTION_DAYS", "90"))
+# Seconds a content change waits before the district's documents are checked and rebuilt, so
+# that the changes of one editing session cause one build (kek/documents/signals.py).
+KEK_DOCUMENTS_DELAY = float(os.environ.get("KEK_DOCUMENTS_DELAY", "30"))
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -82,6 +82,7 @@ READ_ONLY_ROUTES = frozenset(
         "committee_meeting_ics", "committee_calendar_ics", "committee_paper", "committee_file",
         "process_timeline",
         "events", "event", "event_registered", "event_ics",
+        "documents", "document_download",
     }
 )  # fmt: skip
 

@@ -99,3 +99,9 @@ class BuildFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def label(self) -> str:
+        from .kinds import FORMAT_LABELS
+
+        return FORMAT_LABELS.get(self.format, self.format.upper())
