@@ -226,3 +226,39 @@ def shown(item: AgendaItem, visible: bool, url: str) -> Shown:
         url=url if visible else "",
         name=item.name if visible else "",
     )
+
+
+def by_committee(name: str) -> str:
+    """The adopting committee after "beschlossen …": "vom Kreistag", "vom
+    Jugendhilfeausschuss", "von der Steuerungsgruppe", else "vom Gremium „Name“"."""
+    words = name.split()
+    first = words[0].lower() if words else ""
+    if len(words) == 1 and first.endswith(_FEMININE):
+        return f"von der {name}"
+    if len(words) == 1 and first.endswith(tuple(_STRONG)):
+        return f"vom {name}"
+    return f"vom Gremium „{name}“"
+
+
+def sentence(item: AgendaItem | None) -> str:
+    """What a public document says about a resolution, as plain text: "unverändert
+    beschlossen am 24.03.2021 vom Kreistag (TOP 5), Beschluss Nr. KT/2021/17". A non-public
+    or deleted item names only day and committee ("beschlossen am 24.03.2021 vom Kreistag")."""
+    if item is None:
+        return ""
+    meeting = item.meeting
+    visible = item.public and not item.deleted and meeting.public and not meeting.deleted
+    verb = item.result if visible and item.result and len(item.result) <= 40 else DEFAULT_RESULT
+    day = day_of(item)
+    parts = [verb, f"am {day:%d.%m.%Y}" if day else ""]
+    committees = [o.name for o in meeting.organizations.all()]
+    if committees:
+        parts.append(" und ".join(by_committee(name) for name in committees))
+    else:
+        parts.append(f"in der {meeting.name.strip() or 'Sitzung'}")
+    text = " ".join(part for part in parts if part)
+    if visible and item.number:
+        text += f" (TOP {item.number})"
+    if visible and (reference := reference_of(item)):
+        text += f", Beschluss Nr. {reference}"
+    return text
