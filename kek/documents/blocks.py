@@ -251,7 +251,7 @@ class GoalTreeBlock(DocumentBlockMixin, wagtail_blocks.StructBlock):
         examples = False
         for field in fields:
             if field.vision:
-                result.append(Paragraph(f"Leitbild {concept.horizon_year}: {field.vision}"))
+                result.append(Paragraph(vision_line(field, concept)))
             rows = []
             for goal in field.goals.all():
                 rows.append((goal.number, labelled(goal)))
@@ -271,6 +271,12 @@ class GoalTreeBlock(DocumentBlockMixin, wagtail_blocks.StructBlock):
             result.append(Note("Als Beispielinhalt gekennzeichnete Ziele sind noch nicht die "
                                "beschlossenen; die Kreisentwicklung trägt diese ein."))  # fmt: skip
         return result
+
+
+def vision_line(field: FieldOfAction, concept: Concept) -> str:
+    """The Leitbild named with its field, since it stands before the field's table."""
+    heading = f"Handlungsfeld {field.number} „{field.title}“"
+    return f"{heading} – Leitbild {concept.horizon_year}: {field.vision}"
 
 
 def labelled(obj: Any) -> str:

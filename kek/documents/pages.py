@@ -170,6 +170,8 @@ class Download:
     size: int
     name: str  # the file name the download gets
     built: Any  # when the build finished
+    data_date: str  # "Datenstand: …" of the build
+    refreshing: bool  # a newer build is queued or running
 
 
 def downloads(concept: Concept, home_url: str) -> list[Download]:
@@ -177,27 +179,34 @@ def downloads(concept: Concept, home_url: str) -> list[Download]:
     from .kinds import FORMAT_LABELS, KINDS
     from .models import Build
 
+    builds = Build.objects.filter(concept=concept, kind__in=REPORT_KINDS, snapshot__isnull=True)
+    done = builds.filter(state=Build.State.DONE).order_by("-frozen", "-finished_at", "-pk")
+    pending = set(
+        builds.filter(state__in=[Build.State.QUEUED, Build.State.RUNNING]).values_list(
+            "kind", flat=True
+        )
+    )
+    newest: dict[str, Any] = {}
+    for found in done.prefetch_related("files"):
+        newest.setdefault(found.kind, found)
     result = []
     for kind in REPORT_KINDS:
-        build = (
-            Build.objects.filter(concept=concept, kind=kind, state=Build.State.DONE)
-            .order_by("-finished_at", "-pk")
-            .prefetch_related("files")
-            .first()
-        )
+        build = newest.get(kind)
         if build is None:
             continue
+        label = KINDS[kind].label if kind in KINDS else kind
         for file in sorted(build.files.all(), key=lambda f: f.format):
             url = f"{home_url.rstrip('/')}/dokumente/{concept.version}/{kind}.{file.format}"
-            label = KINDS[kind].label if kind in KINDS else kind
             result.append(
                 Download(
-                    label,
-                    FORMAT_LABELS.get(file.format, file.format.upper()),
-                    url,
-                    file.size,
-                    file.name,
-                    build.finished_at,
-                )  # fmt: skip
+                    label=label,
+                    format=FORMAT_LABELS.get(file.format, file.format.upper()),
+                    url=url,
+                    size=file.size,
+                    name=file.name,
+                    built=build.finished_at,
+                    data_date=build.data_date,
+                    refreshing=kind in pending,
+                )
             )
     return result

@@ -17,7 +17,13 @@ def test_the_goal_tree_numbers_every_goal_and_subgoal_of_the_version(concept):
     blocks = GoalTreeBlock().to_document({"field": ""}, {"concept": concept})
     fields = list(FieldOfAction.objects.filter(concept=concept).order_by("position"))
     visions = [b.text for b in blocks if isinstance(b, Paragraph)]
-    assert visions == [f"Leitbild {concept.horizon_year}: {f.vision}" for f in fields]
+    assert [v.split(" – ", 1)[0] for v in visions] == [
+        f"Handlungsfeld {f.number} „{f.title}“" for f in fields
+    ]
+    assert all(
+        v.endswith(f"Leitbild {concept.horizon_year}: {f.vision}")
+        for v, f in zip(visions, fields, strict=True)
+    )
     tables = [b for b in blocks if isinstance(b, Table)]
     assert [t.caption for t in tables] == [f"Handlungsfeld {f.number}: {f.title}" for f in fields]
     first = tables[0]

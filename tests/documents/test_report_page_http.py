@@ -99,7 +99,7 @@ def media(settings, tmp_path):
 
 def test_downloads_appear_with_the_first_complete_build(client, report, concept, media):
     before = client.get(URL).content.decode()
-    assert "Endbericht herunterladen" in before and "/dokumente/" not in before
+    assert "Endbericht herunterladen" in before and "endbericht-langfassung.pdf" not in before
     build = Build.objects.create(
         region=concept.region, concept=concept, kind="endbericht-langfassung", input_hash="x" * 64,
         state=Build.State.DONE, finished_at=timezone.now(),
@@ -109,6 +109,7 @@ def test_downloads_appear_with_the_first_complete_build(client, report, concept,
         build=build, format="pdf", file=ContentFile(b"%PDF-1.7", name=name), name=name,
         sha256="0" * 64, size=2_400_000,
     )  # fmt: skip
+    Build.objects.filter(pk=build.pk).update(data_date="Datenstand: Statistik 31.12.2024")
     Build.objects.create(
         region=concept.region, concept=concept, kind="endbericht-kurzfassung", input_hash="y" * 64,
         state=Build.State.RUNNING,
@@ -118,6 +119,11 @@ def test_downloads_appear_with_the_first_complete_build(client, report, concept,
     assert link in after and "Endbericht – Langfassung" in after
     assert "endbericht-kurzfassung" not in after  # still running: nothing to link yet
     assert "2,3\xa0MB" in after or "2,3 MB" in after
+    assert "Datenstand: Statistik 31.12.2024" in after and "wird aktualisiert" not in after
+    Build.objects.create(
+        region=concept.region, concept=concept, kind="endbericht-langfassung", input_hash="z" * 64,
+    )  # fmt: skip
+    assert "wird aktualisiert" in client.get(URL).content.decode()
 
 
 def test_a_planner_previewing_a_fortschreibung_sees_its_goals(client, planner, report, concept):
