@@ -48,6 +48,8 @@ TEMPLATES = {
 }
 RICH_TAGS = {"p", "h3", "h4", "b", "strong", "i", "em", "a", "ul", "ol", "li", "br"}
 WIDE_TABLE = 6  # more columns than this: smaller font in print
+TOGETHER = 12  # a figure's data table of at most this many rows stays on its page in print
+_UNIT = re.compile(r"(?<=\d) (?=(?:€|%|‰|km²|ha|t)(?:\s|$))")
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 _RICH_HEADING = re.compile(r"<(/?)h([3-6])\b", re.IGNORECASE)
 
@@ -146,6 +148,7 @@ def _figure(block: Figure, mode: str, numbering: Numbering, depth: int | None) -
         "number": number,
         "caption": f"Abbildung {number}: {block.caption}",
         "chart_id": f"abbildung-{number}",
+        "together": TOGETHER,
         "data": table_context(table),
         "data_caption": table.caption,
         "source": source_line(block.source),
@@ -189,11 +192,17 @@ def table_context(table: Table) -> dict[str, Any]:
     widths = [f"{100 * w / total:.2f}" for w in table.widths] if total else []
     return {
         "header": [(label, i in numeric) for i, label in enumerate(table.columns)],
-        "rows": [[(cell, i in numeric) for i, cell in enumerate(row)] for row in table.rows],
+        "rows": [[_cell(cell, i in numeric) for i, cell in enumerate(row)] for row in table.rows],
         "widths": widths if len(widths) == len(table.columns) else [],
         "wide": len(table.columns) > WIDE_TABLE,
         "source": source_line(table.source),
     }
+
+
+def _cell(text: str, numeric: bool) -> tuple[str, bool]:
+    """A cell and its alignment; a number keeps its unit ("45.000.000 €" with a no-break
+    space), so the unit never stands alone on a line."""
+    return (_UNIT.sub("\u00a0", text) if numeric else text), numeric
 
 
 def source_line(source: str) -> str:
