@@ -176,7 +176,8 @@ def cover(concept: Concept, title: str, sources: Sources, catalogue: date | None
         title=title,
         version=f"Fassung {concept.version}",
         status=STATUSES.get(concept.status, concept.get_status_display()),
-        adoption=sentence(concept.adoption) if concept.adoption_id else "",
+        # A draft is not yet adopted, whatever agenda item it may point at.
+        adoption=sentence(concept.adoption) if concept.status in FINAL else "",
         data_date=data_date_text(sources, catalogue),
     )
 

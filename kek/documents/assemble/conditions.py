@@ -143,8 +143,8 @@ def latest_values(data: IndicatorData) -> tuple[str | None, tuple[str, str, str]
 
 
 def key_charts(found: list[IndicatorData], evidence: set[int]) -> list[tuple[IndicatorData, Chart]]:
-    """The topic's key indicators (those the SWOT analysis rests on first, then those with a
-    time series) with their chart: the time series, else the comparison."""
+    """The topic's key indicators (those the SWOT analysis rests on first, then ratios before
+    counts) with their chart: the time series, else the comparison (not for a count)."""
     chosen = []
     ranked = sorted(
         found,
@@ -152,7 +152,10 @@ def key_charts(found: list[IndicatorData], evidence: set[int]) -> list[tuple[Ind
     )
     for data in ranked:
         made = charts(data)
-        chart = made.get("zeitreihe") or made.get("vergleich")
+        # A count is not set against its Land's (like with like): only its time series.
+        chart = made.get("zeitreihe") or (
+            None if data.indicator.additive else made.get("vergleich")
+        )
         if chart is not None and home_value(data).is_number:
             chosen.append((data, chart))
         if len(chosen) == KEY_CHARTS:
