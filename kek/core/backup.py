@@ -399,6 +399,8 @@ def plain(fld: models.Field, value: Any) -> Any:
 
 def is_native(fld: models.Field) -> bool:
     typed = fld.target_field if fld.is_relation else fld  # type: ignore[attr-defined]
+    if typed.get_internal_type() == "JSONField" and not isinstance(typed, models.JSONField):
+        return False  # a JSON column with a Python value of its own (Wagtail's StreamField)
     return typed.get_internal_type() in NATIVE
 
 

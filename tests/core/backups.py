@@ -69,7 +69,7 @@ def content(client, ags: str = "14730") -> dict:
                 p.title,
                 p.live,
                 named(getattr(p, "intro", "")),
-                named(getattr(p, "body", "")),
+                named(text_of(getattr(p, "body", ""))),
             )
             for p in pages
         ],
@@ -78,6 +78,11 @@ def content(client, ags: str = "14730") -> dict:
             for a in Attachment.objects.filter(project__concepts=concept)
         ),
     }
+
+
+def text_of(body) -> str:
+    """A rich-text field as it is, a StreamField (the Endbericht's chapters) as its JSON."""
+    return body if isinstance(body, str) else json.dumps(list(body.raw_data), sort_keys=True)
 
 
 def named(html: str) -> str:

@@ -226,7 +226,10 @@ def test_restore_as_another_district_keeps_both(backup_file, client, capsys):
     assert set(ComparisonGroup.objects.filter(district=leipzig).values_list("slug", flat=True))
     home = DistrictHomePage.objects.get(region=leipzig)
     assert home.slug == "kek-nordsachsen-2" and home.get_parent().depth == 1
-    assert home.get_children().count() == 3
+    original = DistrictHomePage.objects.get(region=nordsachsen)
+    slugs = sorted(original.get_children().values_list("slug", flat=True))
+    assert sorted(home.get_children().values_list("slug", flat=True)) == slugs
+    assert home.get_descendants().count() == original.get_descendants().count()
     assert not Site.objects.filter(root_page=home).exists()  # localhost is Nordsachsen's
     assert client.get("/swot/").status_code == 200  # Nordsachsen's site still works
 
