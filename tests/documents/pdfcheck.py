@@ -39,7 +39,9 @@ def page_texts(data: bytes) -> list[str]:
 
 
 def normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Whitespace collapsed; a word hyphenated at a line end (WeasyPrint's hyphenation
+    character U+2010, not the hyphen-minus of compounds) joined again."""
+    return re.sub(r"\s+", " ", re.sub("\u2010\\s+", "", text)).strip()
 
 
 def outline(pdf: pikepdf.Pdf) -> list[Entry]:
@@ -116,6 +118,27 @@ def heading_page_problems(entries: list[Entry], texts: list[str]) -> list[str]:
     ]
 
 
+def orphan_problems(entries: list[Entry], texts: list[str], running: tuple[str, ...]) -> list[str]:
+    """Headings with nothing after them on their page but the running header and footer
+    (`running`: its fixed texts, e.g. the concept's name or "Entwurf"; the chapter titles and
+    "Seite x von y" are known)."""
+    chapters = tuple(entry.title for entry in entries if entry.level == 1)
+    found = []
+    for entry in entries:
+        if entry.page < 0:
+            continue
+        text = texts[entry.page]
+        at = text.find(normal(entry.title))  # the running header comes last in the text
+        if at < 0:
+            continue
+        rest = re.sub(r"Seite \d+ von \d+", "", text[at + len(normal(entry.title)) :])
+        for fixed in (*running, *chapters):
+            rest = rest.replace(normal(fixed), "")
+        if not rest.strip():
+            found.append(f"heading {entry.title!r} alone at the end of page {entry.page + 1}")
+    return found
+
+
 def toc_numbers(entries: list[Entry], texts: list[str]) -> dict[str, int | None]:
     """The page number the table of contents gives for each entry of levels 1–2 (None: not
     listed). The contents are the pages before the first heading."""
@@ -176,8 +199,9 @@ def _visitor(limit: float, found: list[str]):  # noqa: ANN202 - pypdf's callback
     return visit
 
 
-def problems(data: bytes, expected_headings: list[str]) -> list[str]:
-    """Everything wrong with the PDF `data` whose sections are `expected_headings`."""
+def problems(data: bytes, expected_headings: list[str], running: tuple[str, ...] = ()) -> list[str]:
+    """Everything wrong with the PDF `data` whose sections are `expected_headings`
+    (`running`: the fixed texts of its running header, see `orphan_problems`)."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         found = tagging_problems(pdf)
         entries = outline(pdf)
@@ -185,5 +209,6 @@ def problems(data: bytes, expected_headings: list[str]) -> list[str]:
     found += outline_problems(entries, expected_headings)
     found += heading_page_problems(entries, texts)
     found += toc_problems(entries, texts)
+    found += orphan_problems(entries, texts, running)
     found += _overflows(outside)
     return found

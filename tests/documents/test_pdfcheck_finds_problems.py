@@ -5,7 +5,7 @@ import weasyprint
 
 from kek.documents.pdf import render_html, write_pdf
 
-from .pdfcheck import headings, problems
+from .pdfcheck import Entry, headings, orphan_problems, problems
 from .print_sample import sample
 
 
@@ -49,3 +49,14 @@ def test_it_reports_text_outside_the_text_area():
     html = render_html(document).replace("</main>", clipped)
     found = problems(write_pdf(html), headings(document))
     assert any("abgeschnitten" in problem for problem in found)
+
+
+def test_it_reports_a_heading_alone_at_the_end_of_a_page():
+    entries = [Entry(1, "1 Aufgabe", 0), Entry(2, "1.1 Ablauf", 0), Entry(2, "1.2 Ziele", 1)]
+    texts = [
+        "1 Aufgabe Der Kreistag beauftragte das KEK. 1.1 Ablauf 1 Aufgabe Entwurf Seite 1 von 2",
+        "1.2 Ziele Von 2019 bis 2021. 1 Aufgabe Entwurf Seite 2 von 2",
+    ]
+    assert orphan_problems(entries, texts, ("Entwurf",)) == [
+        "heading '1.1 Ablauf' alone at the end of page 1"
+    ]
