@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kek.documents.document import Figure, KeyFigures, Section, Table
+from kek.documents.document import Figure, KeyFigures, Paragraph, Section, Table
 
 # The marker makes pytest-django set the test database up even when this module runs alone.
 pytestmark = pytest.mark.django_db
@@ -124,9 +124,16 @@ def test_the_swot_analysis_is_the_last_part_of_chapter_three(reports):
     conditions = chapter(reports["long"], "Sozioökonomische Rahmenbedingungen")
     swot = conditions.children[-1]
     assert swot.title == "SWOT-Analyse" and swot.children
-    first = swot.children[0]
-    captions = [b.caption for b in first.blocks if isinstance(b, Table)]
-    assert [c.split(" – ")[0] for c in captions] == ["Stärken", "Schwächen", "Chancen", "Risiken"]
+    order = ["Stärken", "Schwächen", "Chancen", "Risiken"]
+    for topic in swot.children:
+        shown = [b.caption.split(" – ")[0] for b in topic.blocks if isinstance(b, Table)]
+        named = " ".join(b.text for b in topic.blocks if isinstance(b, Paragraph))
+        assert shown == [kind for kind in order if kind in shown] and shown
+        assert all(kind in shown or kind in named for kind in order)  # empty ones named
+        charts = [
+            repr((b.chart.title, b.chart.rows)) for b in topic.blocks if isinstance(b, Figure)
+        ]
+        assert len(set(charts)) == len(charts)  # an indicator compared twice: its chart once
     assert any("Beleg:" in row[2] for _, s in swot.walk() for b in s.blocks
                if isinstance(b, Table) for row in b.rows)  # fmt: skip
 

@@ -25,7 +25,7 @@ from kek.swot.models import DocumentEvidence
 from ..document import Block, Cover, Document, Note, Section, Table
 
 LICENCE = "dl-de/by-2-0"
-STATUSES = {
+STATUSES: dict[str, str] = {
     Concept.Status.ADOPTED: "Beschlossene Fassung",
     Concept.Status.DRAFT: "Entwurf",
     Concept.Status.CONSULTATION: "In Beteiligung (Entwurf)",

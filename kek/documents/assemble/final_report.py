@@ -15,7 +15,7 @@ from typing import Any
 
 from kek.goals.models import Concept, FieldOfAction
 from kek.goals.queries import tree
-from kek.process.views import phases_of
+from kek.process.queries import phases_of
 from kek.projects.evaluation import Evaluation, evaluate_concept
 from kek.projects.summaries import catalogue_summary
 

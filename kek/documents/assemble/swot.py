@@ -14,7 +14,7 @@ from kek.goals.models import Concept
 from kek.swot.evidence import Figure as EvidenceFigure
 from kek.swot.evidence import figures
 from kek.swot.models import KIND_PLURALS, Kind, SwotItem
-from kek.swot.views import TopicBlock, blocks, items_of
+from kek.swot.queries import TopicBlock, blocks, items_of
 
 from ..blocks import labelled
 from ..document import Block, Document, Figure, Note, Paragraph, Section, Table
@@ -72,26 +72,36 @@ def topic_swot(
     swot: SwotData, block: TopicBlock, stats: Statistics | None, sources: common.Sources,
     number: str,
 ) -> Section:  # fmt: skip
+    """The topic's quadrants with items as tables (empty ones named in one sentence), then the
+    charts of their indicator evidence (each chart once)."""
     result: list[Block] = []
-    charts: list[Block] = []
+    charts: dict[str, Figure] = {}
+    empty = [quadrant.label for quadrant in block.quadrants if not quadrant.items]
     for quadrant in block.quadrants:
+        if not quadrant.items:
+            continue
         rows = []
         for index, item in enumerate(quadrant.items, 1):
             rows.append((str(index), labelled(item), evidence_text(swot, item, stats, sources)))
             for found in swot.figures_of(item):
                 if found.chart is not None:
                     source = f"{found.source}; Datenstand {found.data_date}; Lizenz dl-de/by-2-0"
-                    charts.append(Figure(found.chart, f"{found.chart.title}: {item.title}",
-                                         source))  # fmt: skip
+                    key = repr((found.chart.title, found.chart.rows))
+                    charts.setdefault(key, Figure(found.chart, f"{found.chart.title}: "
+                                                  f"{item.title}", source))  # fmt: skip
         result.append(
             Table(
                 caption=f"{quadrant.label} – {block.name}",
                 columns=("Nr.", Kind(quadrant.kind).label, "Erläuterung und Belege"),
-                rows=tuple(rows) or (("", "keine Einträge", ""),),
+                rows=tuple(rows),
                 widths=(1, 4, 8),
             )
         )
-    return Section(f"SWOT {block.name}", number, blocks=result + charts, key=f"swot-{block.slug}")
+    if empty:
+        result.append(Paragraph(f"Ohne Einträge im Themenfeld {block.name}: {', '.join(empty)}."))
+    return Section(
+        f"SWOT {block.name}", number, blocks=[*result, *charts.values()], key=f"swot-{block.slug}"
+    )
 
 
 def evidence_text(
@@ -102,7 +112,7 @@ def evidence_text(
     for found in swot.figures_of(item):
         parts.append(f"Beleg: {found.as_text()}")
         data = stats.data.get(found.indicator.pk) if stats is not None else None
-        if data is not None:
+        if stats is not None and data is not None:
             stats.use(data, sources)
         else:
             sources.add_indicator(found.indicator, found.evidence.period or None)
