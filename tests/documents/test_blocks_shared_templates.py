@@ -63,3 +63,11 @@ def test_a_section_renders_its_heading_level_and_unique_anchors():
 def test_svg_with_title_puts_the_title_first():
     svg = svg_with_title('<?xml version="1.0"?><svg width="1"><rect/></svg>', "A < B")
     assert svg == '<svg width="1" role="img"><title>A &lt; B</title><rect/></svg>'
+
+
+def test_a_web_figure_captioned_as_its_chart_names_the_title_once():
+    chart = population_chart()
+    blocks = [doc.Figure(chart, chart.title, "StaLa")]
+    html = render('{% document_blocks blocks "web" %}', blocks=blocks)
+    assert '<p class="kern-preline">Abbildung 1</p>' in html
+    assert html.count(f">{chart.title}<") == 1
