@@ -219,8 +219,9 @@ def long(concept: Concept, snapshot: Any = None) -> Document:
 
 
 def text_only(blocks: list[Block]) -> list[Block]:
-    """The editorial text without its tables and figures (the Kurzfassung shows its own)."""
-    return [block for block in blocks if isinstance(block, RichText | Note)]
+    """The editorial text without its tables, figures and their notes (the Kurzfassung shows
+    its own)."""
+    return [block for block in blocks if isinstance(block, RichText)]
 
 
 def short_conditions(parts: Parts, sources: common.Sources) -> Section:
