@@ -295,6 +295,8 @@ def column_widths(shares: tuple[float, ...], longest_words: tuple[int, ...]) -> 
     least as wide as its longest word (in characters), so that no word breaks inside (up to
     a third of the text width)."""
     least = [min(CHAR_WIDTH * chars + CELL_PADDING, TEXT_WIDTH // 3) for chars in longest_words]
+    if sum(least) >= TEXT_WIDTH:  # too many columns: each in proportion to its longest word
+        return [int(TEXT_WIDTH * width / sum(least)) for width in least]
     fixed: set[int] = set()
     while True:
         free = TEXT_WIDTH - sum(least[i] for i in fixed)

@@ -4,9 +4,9 @@ count in a spreadsheet program.
 Each sheet starts with a title block (document, table, version, data date, source, licence),
 then the header row (bold, frozen, with an autofilter) and the rows. A column the document
 marks `numeric` holds numbers again: its German display strings ("1.234,5", "−2", "12 %",
-"+3,2 %") are parsed back and shown in a number format with the same decimals, anything else
-("k. A.", "- (nichts vorhanden)") stays text. Text cells go through `kek.core.cells.defuse`, so
-none runs as a formula.
+"+3,2 %", "180.000 €") are parsed back and shown in a number format with the same decimals,
+anything else ("k. A.", "- (nichts vorhanden)") stays text. Text cells go through
+`kek.core.cells.defuse`, so none runs as a formula.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ WIDE = 5  # sheets with more columns print in landscape
 HEADER_FILL = PatternFill("solid", fgColor="D9DFE8")
 MIN_WIDTH, MAX_WIDTH = 8, 60
 # A German number as the documents display it: sign, digits with "." between thousands,
-# decimal comma, optional per cent sign.
+# decimal comma, optional per cent or euro sign.
 GERMAN_NUMBER = re.compile(
     r"^(?P<sign>[+\-−]?)(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<fraction>\d+))?"
-    r"(?P<percent>\s?%)?$"
+    r"(?:(?P<percent>\s?%)|(?P<euro>\s?€))?$"
 )
 
 
@@ -119,7 +119,7 @@ def german_number(text: str) -> Number | None:
         pattern = f"0{decimals} %"
         value: int | float = (-magnitude if negative else magnitude) / 100
         return Number(value, f"+{pattern};-{pattern};{pattern}" if plus else pattern)
-    pattern = f"#,##0{decimals}"
+    pattern = f"#,##0{decimals}" + (' "€"' if found["euro"] else "")
     value = -magnitude if negative else magnitude
     if not fraction:
         value = int(value)

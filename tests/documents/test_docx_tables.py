@@ -78,6 +78,12 @@ def test_it_widens_a_column_to_its_longest_word_and_fills_the_text_width():
     assert column_widths(shares, (0, 0, 0)) == [int(TEXT_WIDTH * s / 8) for s in shares]
 
 
+def test_it_shares_the_text_width_when_the_longest_words_do_not_fit():
+    widths = column_widths((1.0,) * 9, (30, 20, 20, 20, 20, 20, 20, 20, 10))
+    assert all(width > 0 for width in widths)
+    assert abs(sum(widths) - TEXT_WIDTH) < 10 and widths[0] > widths[1] > widths[8]
+
+
 def test_it_sets_the_table_columns_to_those_widths():
     table = _table(word(), catalogue_table().columns)
     widths = [column.width for column in table.columns]

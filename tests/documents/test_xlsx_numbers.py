@@ -22,6 +22,8 @@ def _rows(sheet):
         ("12 %", 0.12, "0 %"),
         ("+3,2 %", 0.032, "+0.0 %;-0.0 %;0.0 %"),
         ("0", 0, "#,##0"),
+        ("180.000 €", 180000, '#,##0 "€"'),
+        ("2.400,50 €", 2400.5, '#,##0.00 "€"'),
     ],
 )
 def test_it_reads_german_numbers_back(text, value, number_format):
@@ -30,7 +32,9 @@ def test_it_reads_german_numbers_back(text, value, number_format):
     assert number.value == pytest.approx(value) and number.format == number_format
 
 
-@pytest.mark.parametrize("text", ["k. A.", "- (nichts vorhanden)", "2.020 km²", "1,2,3", ""])
+@pytest.mark.parametrize(
+    "text", ["k. A.", "- (nichts vorhanden)", "2.020 km²", "1,2,3", "", "12 % €"]
+)
 def test_it_leaves_what_is_no_number(text):
     assert german_number(text) is None
 
