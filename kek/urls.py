@@ -35,9 +35,12 @@ urlpatterns += [
     path("oparl/v1/", oparl_api.urls),
     path("", include(wagtail_urls)),
     # Wagtail's own pattern refuses dots, but public routes have them: goal numbers
-    # (ziele/1.2.3-slug/) and downloads that end in a file name (swot/tabelle.xlsx). This one
-    # pattern hands both to Wagtail, which passes them to the start page's routes.
+    # (ziele/1.2.3-slug/) and downloads that end in a file name (swot/tabelle.xlsx,
+    # dokumente/fassung-1/zielsystem.pdf). This one pattern hands both to Wagtail, which
+    # passes them to the start page's routes.
     re_path(
-        r"^((?:[\w\-.]+/)*(?:[\w\-.]+\.(?:csv|xlsx))?)$", wagtail_views.serve, name="kek_serve"
+        r"^((?:[\w\-.]+/)*(?:[\w\-.]+\.(?:csv|xlsx|pdf|docx))?)$",
+        wagtail_views.serve,
+        name="kek_serve",
     ),
 ]

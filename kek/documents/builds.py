@@ -176,7 +176,8 @@ def refresh_one(concept: Concept, kind: Kind, snapshot: EvaluationSnapshot | Non
         digest = input_hash(kind, concept, snapshot)
     except Exception as exc:  # an assembly error: reported as a failed build, once
         log.exception("Dokument %s von %s nicht zusammenzustellen", kind.name, concept)
-        return _report_failure(concept, kind, snapshot, frozen, error_text(exc))
+        _report_failure(concept, kind, snapshot, frozen, error_text(exc))
+        return None
     newest = builds.filter(state__in=[*PENDING, Build.State.DONE]).first()
     if newest is not None and newest.input_hash == digest and newest.frozen == frozen:
         return None
@@ -191,14 +192,13 @@ def _report_failure(
 ) -> None:
     newest = builds_of(concept, kind, snapshot).first()
     if newest is not None and newest.state == Build.State.FAILED and newest.error == error:
-        return None
+        return
     now = timezone.now()
     Build.objects.create(
         region_id=concept.region_id, concept=concept, kind=kind.name, snapshot=snapshot,
         frozen=frozen, state=Build.State.FAILED, error=error, started_at=now, finished_at=now,
         message="Zusammenstellen fehlgeschlagen",
     )  # fmt: skip
-    return None
 
 
 def rebuild(concept: Concept, kind: Kind, snapshot: EvaluationSnapshot | None) -> Build | None:

@@ -6,7 +6,10 @@ from kek.core.registry import public_routes as routes
 
 from . import views
 
-DOWNLOAD = r"^dokumente/(?P<version>[0-9]+)/(?P<stem>[a-z0-9-]+)\.(?P<extension>pdf|docx|xlsx)/$"
+# "fassung-1", not "1": dokumente/<int>/<name> are the files of Wagtail's document library.
+DOWNLOAD = (
+    r"^dokumente/fassung-(?P<version>[0-9]+)/(?P<stem>[a-z0-9-]+)\.(?P<extension>pdf|docx|xlsx)/$"
+)
 # The sections of the start page (kek.cms.sections) and their parts' order: after the
 # section's own parts (the SWOT matrix, the goal tree …).
 SECTION_ORDER = {"endbericht": 10, "swot": 20, "zielsystem": 20, "projektkatalog": 20}

@@ -65,7 +65,8 @@ def note(key: tuple[str, Any]) -> None:
 
 
 def _flush() -> None:
-    keys, _local.keys = getattr(_local, "keys", set()), set()
+    keys: set[tuple[str, Any]] = getattr(_local, "keys", set())
+    _local.keys = set()
     flush(keys)
 
 
@@ -142,6 +143,8 @@ def refresh_now(region_id: int) -> None:
 
 
 def on_history(sender: Any, instance: Any, history_instance: Any, **kwargs: Any) -> None:
+    if getattr(_local, "paused", False):
+        return
     if _is_adoption(instance, history_instance):
         region_id = instance.region_id
         transaction.on_commit(lambda: refresh_now(region_id))

@@ -39,7 +39,7 @@ def documents_page(request: HttpRequest, home: Any) -> HttpResponse:
         for c in concepts
         if c.pk in followed or any(o.build for o in offers[c.pk])
     ]
-    return render(request, home, "documents/documents_page.html", {"versions": versions})
+    return render(request, home, "documents/public/documents_page.html", {"versions": versions})
 
 
 def cache_control(build: Build, concept: Concept) -> str:
@@ -53,7 +53,7 @@ def cache_control(build: Build, concept: Concept) -> str:
 @require_safe
 def download(
     request: HttpRequest, home: Any, version: str, stem: str, extension: str
-) -> HttpResponse:
+) -> HttpResponse | FileResponse:
     """The newest done build's file, stored: one query, then the file from disk."""
     kind, snapshot_id = parse_stem(stem)
     stored = served_file(home.region_id, int(version), kind, snapshot_id, extension)
@@ -63,7 +63,7 @@ def download(
     if build.concept.status == Concept.Status.DRAFT and not request.user.has_perm(DRAFT_PERMISSION):
         raise Http404("Dieses Dokument gibt es nicht oder es wird gerade erstellt.")
     etag = f'"{stored.sha256}"'
-    modified = build.finished_at.timestamp() if build.finished_at else None
+    modified = int(build.finished_at.timestamp()) if build.finished_at else None
     headers = {
         "ETag": etag,
         "Cache-Control": cache_control(build, build.concept),

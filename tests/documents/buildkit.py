@@ -53,3 +53,13 @@ def probe_kinds(monkeypatch, settings, tmp_path):
 def build_all(region) -> list:
     """Refresh, then run every queued build here (as `kek build-documents --now`)."""
     return [builds.run_build(b.pk) for b in builds.refresh(region, enqueue=False)]
+
+
+@pytest.fixture
+def in_consultation(concept):
+    """The current version put to consultation: public, and its documents follow the data."""
+    from kek.goals.models import Concept
+
+    Concept.objects.filter(pk=concept.pk).update(status=Concept.Status.CONSULTATION)
+    concept.status = Concept.Status.CONSULTATION
+    return concept

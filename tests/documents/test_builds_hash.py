@@ -7,7 +7,7 @@ from kek.documents import builds
 from kek.documents.models import Build, BuildFile
 from kek.goals.models import StrategicGoal
 
-from .buildkit import build_all, probe_kinds  # noqa: F401
+from .buildkit import build_all
 
 pytestmark = pytest.mark.usefixtures("probe_kinds")
 
