@@ -229,10 +229,24 @@ def fields_of(concept: Concept, key: str | None) -> list[FieldOfAction]:
     return list(fields.filter(key=key) if key else fields)
 
 
+GOAL_LEVELS = [
+    ("fields", "Handlungsfelder mit Leitbild"),
+    ("goals", "… und strategische Ziele"),
+    ("subgoals", "… und Teilziele"),
+]
+
+
 class GoalTreeBlock(DocumentBlockMixin, wagtail_blocks.StructBlock):
     """Fields of action with Leitbild, strategic goals and sub-goals, numbered."""
 
     field = optional_field("Leer: alle Handlungsfelder.")
+    levels = wagtail_blocks.ChoiceBlock(
+        choices=GOAL_LEVELS,
+        default="subgoals",
+        label="Ebenen",
+        help_text="Wie tief das Zielsystem gezeigt wird; für eine Übersicht genügen die "
+        "Handlungsfelder mit ihren Leitbildern.",
+    )
 
     class Meta:
         label = "Zielsystem"
@@ -247,30 +261,39 @@ class GoalTreeBlock(DocumentBlockMixin, wagtail_blocks.StructBlock):
         fields = fields_of(concept, value.get("field"))
         if not fields:
             return [Note("In dieser Fassung gibt es das gewählte Handlungsfeld nicht.")]
+        levels = value.get("levels") or "subgoals"
+        if levels == "fields":
+            return [visions_table(fields, concept)]
         result: list[Block] = []
-        examples = False
         for field in fields:
             if field.vision:
                 result.append(Paragraph(vision_line(field, concept)))
-            rows = []
-            for goal in field.goals.all():
-                rows.append((goal.number, labelled(goal)))
-                rows += [(sub.number, labelled(sub)) for sub in goal.subgoals.all()]
-                examples = (
-                    examples or goal.is_example or any(s.is_example for s in goal.subgoals.all())
-                )
-            result.append(
-                Table(
-                    caption=f"Handlungsfeld {field.number}: {field.title}",
-                    columns=("Nr.", "Strategisches Ziel / Teilziel"),
-                    rows=tuple(rows) or (("", "Noch keine strategischen Ziele eingetragen."),),
-                    widths=(1, 8),
-                )
-            )
-        if examples:
-            result.append(Note("Als Beispielinhalt gekennzeichnete Ziele sind noch nicht die "
-                               "beschlossenen; die Kreisentwicklung trägt diese ein."))  # fmt: skip
+            result.append(goals_table(field, with_subgoals=levels == "subgoals"))
         return result
+
+
+def visions_table(fields: list[FieldOfAction], concept: Concept) -> Table:
+    rows = tuple((f.number, labelled(f), f.vision) for f in fields)
+    return Table(
+        caption=f"Die Handlungsfelder und ihre Leitbilder {concept.horizon_year}",
+        columns=("Nr.", "Handlungsfeld", f"Leitbild {concept.horizon_year}"),
+        rows=rows,
+        widths=(1, 3, 8),
+    )
+
+
+def goals_table(field: FieldOfAction, with_subgoals: bool) -> Table:
+    rows = []
+    for goal in field.goals.all():
+        rows.append((goal.number, labelled(goal)))
+        if with_subgoals:
+            rows += [(sub.number, labelled(sub)) for sub in goal.subgoals.all()]
+    return Table(
+        caption=f"Handlungsfeld {field.number}: {field.title}",
+        columns=("Nr.", "Strategisches Ziel / Teilziel" if with_subgoals else "Strategisches Ziel"),
+        rows=tuple(rows) or (("", "Noch keine strategischen Ziele eingetragen."),),
+        widths=(1, 8),
+    )
 
 
 def vision_line(field: FieldOfAction, concept: Concept) -> str:

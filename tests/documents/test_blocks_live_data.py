@@ -38,6 +38,17 @@ def test_the_goal_tree_numbers_every_goal_and_subgoal_of_the_version(concept):
     )
 
 
+def test_the_goal_tree_as_an_overview_of_fields_or_of_strategic_goals(concept):
+    fields = list(FieldOfAction.objects.filter(concept=concept).order_by("position"))
+    [table] = GoalTreeBlock().to_document({"field": "", "levels": "fields"}, {"concept": concept})
+    assert [row[2] for row in table.rows] == [f.vision for f in fields]
+    assert [row[0] for row in table.rows] == [f.number for f in fields]
+    blocks = GoalTreeBlock().to_document({"field": "", "levels": "goals"}, {"concept": concept})
+    numbers = [row[0] for b in blocks if isinstance(b, Table) for row in b.rows]
+    goals = StrategicGoal.objects.filter(concept=concept)
+    assert sorted(numbers) == sorted(goals.values_list("number", flat=True))
+
+
 def test_the_goal_tree_of_one_field_and_of_a_field_the_version_lacks(concept):
     field = FieldOfAction.objects.filter(concept=concept).order_by("position").last()
     blocks = GoalTreeBlock().to_document({"field": str(field.key)}, {"concept": concept})

@@ -52,7 +52,7 @@ def chapter_form(indicator: str, image, field, topic) -> dict:
                         },
                     ),  # fmt: skip
                     ("chart", {"indicator": indicator, "chart": "verteilung", "caption": ""}),
-                    ("goal_tree", {"field": str(field.key)}),
+                    ("goal_tree", {"field": str(field.key), "levels": "goals"}),
                     ("project_list", {"field": "", "status": "in_progress"}),
                     ("swot_matrix", {"topic": topic.slug}),
                 ]
@@ -80,6 +80,7 @@ def test_a_planner_adds_a_chapter_with_every_block(client, planner, report, conc
     ]  # fmt: skip
     assert chapter.body[2].value["indicator"] == "BEVDICHTE"
     assert chapter.body[3].value["field"] == str(field.key)
+    assert chapter.body[3].value["levels"] == "goals"
 
     page = client.get(chapter.url).content.decode()
     assert "Wie es weitergeht." in page and f"Handlungsfeld {field.number}" in page
