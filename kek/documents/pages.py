@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from kek.core.routes import route_url
 from kek.goals.models import Concept
 from kek.goals.queries import current_concept
 
@@ -28,6 +29,8 @@ from .html import Numbering
 
 LONG_REPORT = "kek.documents.assemble.final_report"
 REPORT_KINDS = ("endbericht-langfassung", "endbericht-kurzfassung")
+START_LINK = "documents/report/_start_link.html"
+DOWNLOAD_ROUTE = "document_download"  # kek.documents.public
 
 
 class ReportPage(Page):
@@ -66,7 +69,7 @@ class ReportPage(Page):
                 )
                 for section in sections
             ],
-            downloads=downloads(concept, home.get_url(request)) if concept else [],
+            downloads=downloads(concept, home) if concept else [],
             has_figures=any(isinstance(b, Figure) for b in all_blocks(sections)),
         )
         return context
@@ -117,6 +120,11 @@ class ChapterPage(Page):
             has_figures=any(isinstance(b, Figure) for b in found),
         )
         return context
+
+
+def report_link(home: Any, concept: Concept | None) -> dict[str, Any]:
+    """The start page's link to the web page "Endbericht" (context of its start-page part)."""
+    return {"report_page": ReportPage.objects.live().child_of(home).first()}
 
 
 def page_blocks(page: ChapterPage, context: dict[str, Any]) -> list[Block]:
@@ -174,7 +182,7 @@ class Download:
     refreshing: bool  # a newer build is queued or running
 
 
-def downloads(concept: Concept, home_url: str) -> list[Download]:
+def downloads(concept: Concept, home: Any) -> list[Download]:
     """The files of the newest complete build of each report kind (none before the first)."""
     from .kinds import FORMAT_LABELS, KINDS
     from .models import Build
@@ -196,7 +204,7 @@ def downloads(concept: Concept, home_url: str) -> list[Download]:
             continue
         label = KINDS[kind].label if kind in KINDS else kind
         for file in sorted(build.files.all(), key=lambda f: f.format):
-            url = f"{home_url.rstrip('/')}/dokumente/{concept.version}/{kind}.{file.format}"
+            url = route_url(DOWNLOAD_ROUTE, home, concept.version, kind, file.format)
             result.append(
                 Download(
                     label=label,

@@ -82,6 +82,11 @@ def test_the_page_shows_every_chapter_and_leads_to_it(client, report, concept):
         assert field.vision in html
 
 
+def test_the_start_page_leads_to_the_endbericht(client, report):
+    section = client.get("/").content.decode().split('id="endbericht"', 1)[1]
+    assert f'href="{report.url}"' in section.split("</section>", 1)[0]
+
+
 def test_a_chart_shows_its_text_alternative_and_its_data(client, report, concept):
     html = client.get(URL).content.decode()
     value = {"indicator": "BEVSTD", "chart": "vergleich", "caption": ""}
@@ -115,8 +120,10 @@ def test_downloads_appear_with_the_first_complete_build(client, report, concept,
         state=Build.State.RUNNING,
     )  # fmt: skip
     after = client.get(URL).content.decode()
-    link = f'href="/dokumente/{concept.version}/endbericht-langfassung.pdf"'
+    link = f'href="/dokumente/fassung-{concept.version}/endbericht-langfassung.pdf"'
     assert link in after and "Endbericht – Langfassung" in after
+    served = client.get(f"/dokumente/fassung-{concept.version}/endbericht-langfassung.pdf")
+    assert b"".join(served.streaming_content) == b"%PDF-1.7"
     assert "endbericht-kurzfassung" not in after  # still running: nothing to link yet
     assert "2,3\xa0MB" in after or "2,3 MB" in after
     assert "Datenstand: Statistik 31.12.2024" in after and "wird aktualisiert" not in after
