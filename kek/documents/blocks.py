@@ -195,10 +195,12 @@ class ChartBlock(DocumentBlockMixin, wagtail_blocks.StructBlock):
 
     def to_document(self, value: Any, context: dict[str, Any]) -> list[Block]:
         code, kind = value.get("indicator"), value.get("chart")
-        indicator = Indicator.objects.filter(code=code).first()
+        # A document passes all indicators' data, loaded at once (kek.statistics.figures).
+        data = context.get("indicator_data", {}).get(code)
+        indicator = data.indicator if data else Indicator.objects.filter(code=code).first()
         if indicator is None:
             return [Note(f"Den Indikator „{code}“ gibt es im Statistikkatalog nicht mehr.")]
-        data = load_indicator(indicator, context["concept"].region, None)
+        data = data or load_indicator(indicator, context["concept"].region, None)
         chart = charts(data).get(kind)
         if chart is None:
             return [Note(f"{indicator.name}: {CHART_MISSING.get(kind, 'Keine Daten.')}")]

@@ -9,6 +9,7 @@ values for all indicators in another.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,43 +227,109 @@ def load_indicator(indicator: Indicator, home: Region, wanted: str | None) -> In
     district's municipalities in the chosen disaggregation (``wanted``, default the total),
     the newest period of all its values and its newest import; four queries. Raises
     LookupError for an unknown disaggregation."""
-    stored = list(
-        Observation.objects.filter(indicator=indicator)
-        .values("disaggregation", "period")
-        .annotate(batch=Max("batch_id"))
-        .order_by("disaggregation", "period")
-        .values_list("disaggregation", "period", "batch")
-    )
-    options = sorted({option for option, _, _ in stored})
-    chosen = default_disaggregation(options) if wanted is None else wanted
-    if wanted is not None and wanted not in options:
+    return load_indicators([indicator], home, wanted)[indicator.pk]
+
+
+def load_indicators(
+    indicators: Iterable[Indicator], home: Region, wanted: str | None = None
+) -> dict[int, IndicatorData]:
+    """:func:`load_indicator` for many indicators at once, by indicator id: four queries
+    whatever their number (none for none). ``wanted`` applies to every indicator; LookupError
+    when one of them lacks it."""
+    chosen = {indicator.pk: indicator for indicator in indicators}
+    if not chosen:
+        return {}
+    stored = _stored_periods(list(chosen))
+    options = {pk: sorted({d for d, _, _ in stored.get(pk, [])}) for pk in chosen}
+    if wanted is not None and any(wanted not in found for found in options.values()):
         raise LookupError(wanted)
+    keys = {
+        pk: default_disaggregation(found) if wanted is None else wanted
+        for pk, found in options.items()
+    }
+    frames = _observation_frames(keys, home)
+    references = {r.ags: r for r in Region.objects.filter(ags__in=[home.ags[:2], GERMANY])}
+    newest_batches = {
+        pk: max(ids)
+        for pk in chosen
+        if (ids := [batch for _, _, batch in stored.get(pk, []) if batch is not None])
+    }
+    batches = ImportBatch.objects.in_bulk(set(newest_batches.values())) if newest_batches else {}
+    empty = pl.DataFrame(schema=OBSERVATION_SCHEMA)
+    result = {}
+    for pk, indicator in chosen.items():
+        every = frames.get(pk, empty).with_columns(
+            indicator=pl.lit(indicator.code), disaggregation=pl.lit(keys[pk])
+        )
+        result[pk] = IndicatorData(
+            indicator=indicator,
+            home=home,
+            disaggregations=options[pk],
+            disaggregation=keys[pk],
+            frame=every.filter(pl.col("region_level").is_in([level.value for level in LEVELS])),
+            land=references.get(home.ags[:2]),
+            germany=references.get(GERMANY),
+            batch=batches.get(newest_batches[pk]) if pk in newest_batches else None,
+            data_period=newest(period for _, period, _ in stored.get(pk, [])),
+            municipalities=every.filter(_local()),
+        )
+    return result
+
+
+def _stored_periods(indicator_ids: list[int]) -> dict[int, list[tuple[str, str, int | None]]]:
+    """indicator id → (disaggregation, period, newest batch) of all its stored values."""
+    rows = (
+        Observation.objects.filter(indicator_id__in=indicator_ids)
+        .values("indicator_id", "disaggregation", "period")
+        .annotate(batch=Max("batch_id"))
+        .order_by("indicator_id", "disaggregation", "period")
+        .values_list("indicator_id", "disaggregation", "period", "batch")
+    )
+    stored: dict[int, list[tuple[str, str, int | None]]] = {}
+    for pk, disaggregation, period, batch in rows:
+        stored.setdefault(pk, []).append((disaggregation, period, batch))
+    return stored
+
+
+def _observation_frames(disaggregations: dict[int, str], home: Region) -> dict[int, pl.DataFrame]:
+    """indicator id → its observations in its disaggregation for Germany, the Länder, the
+    districts and the home district's municipalities, ordered by region and period."""
+    by_key: dict[str, list[int]] = {}
+    for pk, key in disaggregations.items():
+        by_key.setdefault(key, []).append(pk)
+    which = Q()
+    for key, ids in by_key.items():
+        which |= Q(indicator_id__in=ids, disaggregation=key)
     here = Q(region__level__in=LEVELS) | Q(
         region__level=Region.Level.MUNICIPALITY, region__ags__startswith=home.ags
     )
-    rows = Observation.objects.filter(here, indicator=indicator, disaggregation=chosen).values_list(
-        "region__ags", "region__name", "region__level", "period", "value", "symbol", "batch_id"
+    rows = Observation.objects.filter(here, which).values_list(
+        "indicator_id",
+        "region__ags",
+        "region__name",
+        "region__level",
+        "period",
+        "value",
+        "symbol",
+        "batch_id",
     )
-    every = pl.DataFrame(list(rows), schema=OBSERVATION_SCHEMA, orient="row").with_columns(
-        indicator=pl.lit(indicator.code), disaggregation=pl.lit(chosen)
-    )
-    local = (pl.col("region_level") == Region.Level.MUNICIPALITY.value) & (
+    schema = {"indicator_id": pl.Int64, **OBSERVATION_SCHEMA}
+    frame = pl.DataFrame(list(rows), schema=schema, orient="row")
+    # The database returns rows in no fixed order; one indicator's frame is the same alone
+    # and among others.
+    ordered = frame.sort("indicator_id", "region_key", "period")
+    return {
+        pk: part.drop("indicator_id")
+        for (pk,), part in ordered.partition_by(
+            "indicator_id", as_dict=True, maintain_order=True
+        ).items()
+    }
+
+
+def _local() -> pl.Expr:
+    """A municipality of the home district (not an association of municipalities)."""
+    return (pl.col("region_level") == Region.Level.MUNICIPALITY.value) & (
         pl.col("region_key").str.len_chars() == MUNICIPAL_KEY
-    )
-    references = {r.ags: r for r in Region.objects.filter(ags__in=[home.ags[:2], GERMANY])}
-    batch_ids = [batch for _, _, batch in stored if batch is not None]
-    batch = ImportBatch.objects.filter(pk=max(batch_ids)).first() if batch_ids else None
-    return IndicatorData(
-        indicator=indicator,
-        home=home,
-        disaggregations=options,
-        disaggregation=chosen,
-        frame=every.filter(pl.col("region_level").is_in([level.value for level in LEVELS])),
-        land=references.get(home.ags[:2]),
-        germany=references.get(GERMANY),
-        batch=batch,
-        data_period=newest(period for _, period, _ in stored),
-        municipalities=every.filter(local),
     )
 
 

@@ -87,9 +87,14 @@ def test_the_fingerprint_stays_for_the_same_data_and_follows_a_goal_title(concep
     assert final_report.long(concept).fingerprint() != first
 
 
+def cells(document) -> set[str]:
+    return {str(cell) for table in tables(document) for row in table.rows for cell in row}
+
+
 def add_content(concept) -> None:
     """A field of action, goals, sub-goals, projects with target indicators and measured
-    values, and a SWOT item with evidence that motivates the new goals."""
+    values, a SWOT item with evidence that motivates the new goals, and statistical
+    indicators."""
     from kek.goals.models import FieldOfAction, StrategicGoal, SubGoal
     from kek.projects.models import Measurement, Project, TargetIndicator
     from kek.statistics.models import Indicator, Topic
@@ -115,6 +120,34 @@ def add_content(concept) -> None:
                 target_value=10, target_year=2030,
             )  # fmt: skip
             Measurement.objects.create(indicator=indicator, date=dt.date(2024, 12, 31), value=4)
+    add_statistics(concept, Topic.objects.first())
+
+
+def add_statistics(concept, topic) -> None:
+    """Statistical indicators of a topic that the Endbericht shows, each from its own import,
+    with values of Germany, the Land, the districts and the municipalities in two years."""
+    from kek.regions.models import Region
+    from kek.statistics.models import ImportBatch, Indicator, Observation
+
+    home = concept.region
+    levels = [Region.Level.COUNTRY, Region.Level.STATE, Region.Level.DISTRICT]
+    regions = list(
+        Region.objects.filter(level__in=levels)
+        | Region.objects.filter(level=Region.Level.MUNICIPALITY, ags__startswith=home.ags)
+    )
+    for number in range(3):
+        indicator = Indicator.objects.create(
+            code=f"NEU{number}", name=f"Neuer Indikator {number}", unit="%", topic=topic,
+            table_code=f"99999-0{number}",
+        )  # fmt: skip
+        batch = ImportBatch.objects.create(file_name=f"neu{number}.csv", content_hash=f"{number}")
+        Observation.objects.bulk_create(
+            Observation(
+                indicator=indicator, region=region, period=year, value=index + number, batch=batch
+            )
+            for index, region in enumerate(regions)
+            for year in ("2023", "2024")
+        )
 
 
 @pytest.mark.parametrize("kind", ["long", "short"])
@@ -130,4 +163,6 @@ def test_the_number_of_queries_does_not_grow_with_goals_projects_and_indicators(
         large = assemble(concept_in_draft)
     assert len(large.walk()) > len(small.walk())
     assert len(tables(large)) >= len(tables(small))
+    if kind == "long":  # the new indicators in their topic's comparison table
+        assert {"Neuer Indikator 2"} <= cells(large) - cells(small)
     assert len(after) <= len(before), [q["sql"][:120] for q in after.captured_queries]

@@ -21,7 +21,7 @@ from kek.statistics.figures import (
     TopicSummary,
     charts,
     home_value,
-    load_indicator,
+    load_indicators,
     municipal_choropleth,
     municipal_table,
     shown_value,
@@ -53,11 +53,7 @@ class Statistics:
     def load(cls, concept: Concept) -> Statistics:
         home = concept.region
         topics = [t for t in topic_summaries(home) if t.indicators]
-        data = {
-            s.indicator.pk: load_indicator(s.indicator, home, None)
-            for topic in topics
-            for s in topic.indicators
-        }
+        data = load_indicators([s.indicator for topic in topics for s in topic.indicators], home)
         return cls(home, topics, data)
 
     def by_code(self, code: str) -> IndicatorData | None:

@@ -63,7 +63,10 @@ class Parts:
         return has_examples(self.fields) or self.swot.has_examples or self.catalogue.has_examples
 
     def editorial(self, slot: str) -> list[Block]:
-        return chapter_blocks(self.concept.region_id, slot, {"concept": self.concept})
+        data = {d.code: d for d in self.stats.data.values()}
+        return chapter_blocks(
+            self.concept.region_id, slot, {"concept": self.concept, "indicator_data": data}
+        )
 
 
 # ----------------------------------------------------------------------------- chapters
