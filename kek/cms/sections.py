@@ -34,10 +34,7 @@ SECTIONS = [
     Section("handlungsfelder", "Die Handlungsfelder des Kreisentwicklungskonzeptes",
             "Handlungsfelder", "fields_intro"),
     Section("zielsystem", "Das Zielsystem", "Zielsystem", "goals_intro"),
-    Section("endbericht", "Endbericht", "Endbericht", "final_report",
-            "Die Lang- und die Kurzfassung des Endberichts, als Dokumente aus den aktuellen "
-            "Daten erzeugt, werden auf dieser Plattform derzeit aufgebaut und erscheinen hier, "
-            "sobald sie verfügbar sind."),
+    Section("endbericht", "Endbericht", "Endbericht", "final_report"),
     Section("projektkatalog", "Der Projektkatalog", "Projektkatalog", "catalogue"),
 ]  # fmt: skip
 

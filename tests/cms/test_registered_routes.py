@@ -72,6 +72,6 @@ def test_the_start_page_shows_each_section_with_its_parts(client, home):
     assert "kek-swot-matrix" in sections["swot"]
     assert 'href="/projekte/"' in sections["projektkatalog"]
     # sections no app fills yet say what will come; filled ones do not
-    assert "Noch nicht verfügbar" in sections["endbericht"]
+    assert "Noch nicht verfügbar" not in sections["endbericht"]  # the documents
     assert "Noch nicht verfügbar" not in sections["projektverlauf"]  # the process timeline
     assert "Noch nicht verfügbar" not in sections["projektkatalog"]

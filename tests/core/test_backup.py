@@ -43,6 +43,10 @@ NOT_IN_BACKUP = {
     "wagtailforms.FormSubmission": "not used: the platform has no form pages",
     "events.Registration": "personal data, emptied shortly after the event (README, "
     "Veranstaltungen); a district backup is portable and kept longer",
+    "documents.Build": "derived from the content: a restored district's documents are built "
+    "again from it (kek build-documents); frozen files are not carried over yet",
+    "documents.BuildFile": "as documents.Build",
+    "documents.PendingRefresh": "a queued refresh of this installation's worker",
 }
 
 
