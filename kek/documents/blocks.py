@@ -358,8 +358,13 @@ class ProjectListBlock(DocumentBlockMixin, wagtail_blocks.StructBlock):
 
 def project_row(project: Project) -> tuple[str, ...]:
     subgoals = ", ".join(sub.number for sub in project.subgoals.all())
-    title = f"{project.title}{EXAMPLE if project.is_example else ''}"
-    return (project.number, title, subgoals, project.lead_body, project.get_status_display())
+    return (
+        project.number,
+        labelled(project),
+        subgoals,
+        project.lead_body,
+        project.get_status_display(),
+    )
 
 
 # ------------------------------------------------------------------------------- SWOT matrix
