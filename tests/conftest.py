@@ -18,6 +18,24 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(scope="session")
+def django_db_use_migrations():
+    """Test databases are built from the models plus what the migrations add (see
+    tests/test_database.py); KEK_TEST_MIGRATIONS=1 runs the migrations instead."""
+    from tests import test_database
+
+    return test_database.use_migrations()
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory, django_db_setup):
+    """The URL of a database of the suite's kind migrated for real (once per worker; tests
+    that use it are marked `xdist_group("migrated_database")` to share one)."""
+    from tests import test_database
+
+    yield from test_database.migrated_database(tmp_path_factory.mktemp("migrated"))
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the shipped default content once per test database (once per pytest-xdist worker,
     each on its own database: pytest-django adds the worker's `gw…` suffix to the name); every
@@ -26,23 +44,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     A transactional test cannot roll back: Django empties (flushes) every table after it. The
     state after loading is therefore kept as a table-by-table copy and written back right
     after each flush, which takes a second or two instead of loading the defaults again, and
-    every following test, in whatever order, finds the default content (PostgreSQL; on SQLite
-    the tests that need the defaults load them again, see `nordsachsen`)."""
+    every following test, in whatever order, finds the default content."""
     import os
 
-    from django.db import connection
-
     from kek.core.defaults import load_defaults
+    from tests import test_database
 
-    copy = None
+    if not test_database.use_migrations():
+        with django_db_blocker.unblock():
+            test_database.add_migration_data()
     if os.environ.get("KEK_TEST_PRELOAD", "1") == "1":
         with django_db_blocker.unblock():
             load_defaults()
-            # On SQLite the copy does not survive the triggers of Wagtail's FTS search index
-            # (constraint failures); there the defaults are loaded again (fixture nordsachsen).
-            copy = _TableCopy() if connection.vendor == "postgresql" else None
-        if copy is not None:
-            _restore_after_flush(copy)
+            copy = _TableCopy()
+        _restore_after_flush(copy)
 
 
 class _TableCopy:
@@ -51,9 +66,14 @@ class _TableCopy:
     def __init__(self) -> None:
         from django.db import connection
 
-        self.tables = connection.introspection.django_table_names(
-            only_existing=True, include_views=False
-        )
+        # Wagtail's full-text table on SQLite is filled by triggers on its index table.
+        self.tables = [
+            table
+            for table in connection.introspection.django_table_names(
+                only_existing=True, include_views=False
+            )
+            if not table.endswith("_fts")
+        ]
         self.data: dict[str, object] = {}
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
@@ -275,30 +295,13 @@ def module_without_defaults(django_db_setup, django_db_blocker):
 def restore_migration_data() -> None:
     """Recreate what data migrations insert, after a transactional test flushed the database
     (flush empties every table; post_migrate brings back only content types and permissions)."""
-    import importlib
+    from django.core.management import call_command
+    from wagtail.models import Page
 
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection, Locale, Page
+    from tests.test_database import MIGRATION_DATA
 
-    if Page.objects.exists():
-        return
-    importlib.import_module("kek.accounts.migrations.0001_roles").create_groups(apps, None)
-    importlib.import_module("kek.accounts.migrations.0003_german_group_names").create_groups(
-        apps, None
-    )
-    importlib.import_module("kek.goals.migrations.0002_sdgs").create(apps, None)
-    locale, _ = Locale.objects.get_or_create(language_code="de")
-    Page.add_root(
-        instance=Page(
-            title="Root",
-            slug="root",
-            content_type=ContentType.objects.get_for_model(Page),
-            locale=locale,
-        )
-    )
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        call_command("loaddata", str(MIGRATION_DATA), verbosity=0)
 
 
 @pytest.fixture(autouse=True)

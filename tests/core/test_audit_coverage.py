@@ -18,6 +18,12 @@ NOT_RECORDED = {
     "cms.standardpage": "a Wagtail page: revisions and the page log (in the Protokoll)",
     "events.registration": "personal data, emptied after the event: a history would keep a "
     "copy (the registrant's own actions by link have no account anyway)",
+    "documents.build": "derived: rebuilt from the recorded content; a build's input hash and "
+    "time are its record",
+    "documents.buildfile": "a file of a build (see documents.build)",
+    "documents.pendingrefresh": "a queued rebuild, deleted once done",
+    "documents.reportpage": "a Wagtail page: revisions and the page log (in the Protokoll)",
+    "documents.chapterpage": "a Wagtail page: revisions and the page log (in the Protokoll)",
     "core.secondpersonapprovaltask": "a Wagtail workflow task: Wagtail logs its changes and "
     "every approval (workflow history)",
 }

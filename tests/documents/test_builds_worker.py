@@ -16,7 +16,10 @@ REDIS_URL = "redis://127.0.0.1:6379/15"
 
 @pytest.fixture
 def district():
-    region = Region.objects.filter(level=Region.Level.DISTRICT).order_by("ags").first()
+    # Its own district: after an earlier transactional test's flush, no region is left.
+    region, _ = Region.objects.get_or_create(
+        ags="14999", defaults={"name": "Probekreis", "level": Region.Level.DISTRICT}
+    )
     Concept.objects.create(region=region, title="KEK Probe 2030", is_current=True,
                            status=Concept.Status.CONSULTATION)  # fmt: skip
     return region

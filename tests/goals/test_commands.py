@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError
 
 from kek.goals.models import Concept, StrategicGoal
+from tests.test_database import copy_of
 
 pytestmark = pytest.mark.django_db
 
@@ -40,26 +41,18 @@ def test_it_refuses_an_unknown_district(nordsachsen, kek, tmp_path):
         kek("export-concept", "--district", "99999", str(tmp_path / "x.yaml"))
 
 
-def run_cli(*args: str, database: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+def run_cli(*args: str, database: str) -> subprocess.CompletedProcess:
     kek = Path(sys.executable).parent / "kek"
     return subprocess.run(
-        [str(kek), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
+        [str(kek), *args], cwd=ROOT, env={**os.environ, "DATABASE_URL": database},
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
 
 
-def test_the_console_script_works_end_to_end_and_fails_cleanly(tmp_path):
-    """Runs on its own SQLite file, whatever database the suite uses."""
-    database = tmp_path / "cli.sqlite3"
-    migrate = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"],
-        cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": f"sqlite:///{database}"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert migrate.returncode == 0, migrate.stderr
+@pytest.mark.xdist_group("migrated_database")
+def test_the_console_script_works_end_to_end_and_fails_cleanly(migrated_database, tmp_path):
+    """On a database of its own, migrated for real (a copy of the suite's migrated one)."""
+    database = copy_of(migrated_database, "cli")
     assert run_cli("load-defaults", database=database).returncode == 0
     listing = run_cli("--help", database=database)
     assert "import-concept" in listing.stdout and "load-defaults" in listing.stdout

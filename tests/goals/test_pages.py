@@ -39,9 +39,12 @@ def test_the_start_page_has_the_sections_of_the_seed_page(client, concept):
         "</time> in der Sitzung des Kreistags</a>)"
     ) in html
     assert "Leitbild 2030:</strong> Nordsachsen ist ein attraktiver Wirtschaftsstandort" in html
-    # Features not built yet say so instead of inventing content: the final report (issue 14).
-    assert html.count("Noch nicht verfügbar") == 1
-    assert "Die Lang- und die Kurzfassung des Endberichts" in html
+    # Every section has its content now; the Endbericht section links the report page and
+    # offers the Lang- and Kurzfassung (being built until the first build has run).
+    assert "Noch nicht verfügbar" not in html
+    report = '<a class="kern-link" href="/endbericht/">Endbericht auf dieser Website lesen</a>'
+    assert report in html
+    assert "Endbericht – Kurzfassung" in html
     # The SWOT section shows the matrix summary and links to the SWOT page and the data pages.
     assert '<a class="kern-link" href="/swot/">Die SWOT-Analyse mit allen Einträgen' in html
     assert '<a class="kern-link" href="/daten/">Daten &amp; Analyse: amtliche Statistik' in html
