@@ -12,15 +12,30 @@ from tests import test_database
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("migrated_database")]
 
+# Many-to-many tables Django and Wagtail created before DEFAULT_AUTO_FIELD was BigAutoField:
+# on PostgreSQL their migrated `id` is an integer, a table made from the models has a bigint
+# (Django never migrates an automatic through table's key). Nothing else may differ.
+OLDER_THROUGH_TABLES = {
+    "auth_group_permissions", "auth_user_groups", "auth_user_user_permissions",
+    "wagtailcore_pageviewrestriction_groups", "wagtailcore_collectionviewrestriction_groups",
+    "wagtailcore_groupapprovaltask_groups",
+}  # fmt: skip
+
+
+def without_older_keys(found: dict) -> dict:
+    for table in OLDER_THROUGH_TABLES & set(found):
+        found[table][0].pop("id")
+    return found
+
 
 def test_it_has_the_tables_columns_and_indexes_of_a_migrated_database(migrated_database):
     migrated = test_database.connect(migrated_database)
     try:
-        expected = test_database.schema(migrated)
+        expected = without_older_keys(test_database.schema(migrated))
     finally:
         migrated.close()
     del expected["django_migrations"]  # the migrations' own record
-    built = test_database.schema(connection)
+    built = without_older_keys(test_database.schema(connection))
     assert sorted(built) == sorted(expected)
     differing = [table for table in expected if built[table] != expected[table]]
     assert not differing, {table: (built[table], expected[table]) for table in differing}
