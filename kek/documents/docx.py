@@ -19,7 +19,7 @@ from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -41,6 +41,7 @@ from .html import source_line
 FONT = "Arial"
 LANGUAGE = "de-DE"
 TEXT_WIDTH = Cm(16)  # A4 (21 cm) less 2.5 cm margins on either side
+LANDSCAPE_TEXT_WIDTH = Cm(24.7)  # A4 landscape (29.7 cm) less the same margins
 ACCENT = RGBColor(0x0B, 0x3A, 0x6E)  # dark blue of the KERN look, readable in grey print
 HEADER_FILL = "D9DFE8"
 NOTE_FILL = "F1F3F6"
@@ -79,6 +80,7 @@ class _Writer:
         self.figures = 0
         self.bookmarks = 0
         self.bookmark_names: set[str] = set()
+        self.landscape = False
 
     def write(self) -> None:
         _page_setup(self.doc)
@@ -150,10 +152,13 @@ class _Writer:
     # --- content ----------------------------------------------------------------------------
 
     def _section(self, depth: int, section: doc.Section) -> None:
+        first = section.blocks[0] if section.blocks else None
+        # The heading goes with its wide table; a new section already begins a page.
+        turned = self._pages(isinstance(first, doc.Table) and is_wide(first))
         level = min(depth, SECTION_HEADINGS)
         heading = self.doc.add_paragraph(section.heading, style=f"Heading {level}")
         self._bookmark(heading, section.key)
-        if section.new_page and depth > 1:
+        if section.new_page and depth > 1 and not turned:
             heading.paragraph_format.page_break_before = True
         for block in section.blocks:
             self._block(depth, block)
@@ -172,6 +177,7 @@ class _Writer:
         paragraph._p.append(end)
 
     def _block(self, depth: int, block: doc.Block) -> None:
+        self._pages(isinstance(block, doc.Table) and is_wide(block))
         match block:
             case doc.Paragraph(text=text):
                 self.doc.add_paragraph(text)
@@ -204,14 +210,30 @@ class _Writer:
         self.doc.add_paragraph(source_line(text), style=QUELLE)
 
     def _table(self, table: doc.Table, label: bool = True) -> None:
+        landscape = self.landscape
         if label:
             self.tables += 1
             self._caption("Tabelle", self.tables, table.caption)
         else:
             self.doc.add_paragraph(table.caption, style="Caption")
         word = self.doc.add_table(rows=1, cols=len(table.columns), style=TABLE_STYLE)
-        _fill(word, table)
+        _fill(word, table, LANDSCAPE_TEXT_WIDTH if landscape else TEXT_WIDTH)
         self._source(table.source)
+
+    def _pages(self, landscape: bool) -> bool:
+        """A table whose words do not fit the portrait text width (the catalogue, the
+        sources) is set on landscape pages: a new section on a new page, which keeps the
+        running header and footer. Back to portrait only when something else follows, so
+        the document does not end on an empty page."""
+        if landscape == self.landscape:
+            return False
+        self.landscape = landscape
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False
+        short, long = sorted((section.page_width, section.page_height))
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        return True
 
     def _key_figures(self, figures: doc.KeyFigures) -> None:
         word = self.doc.add_table(rows=0, cols=2, style=TABLE_STYLE)
@@ -264,7 +286,12 @@ class _Writer:
 # --- tables -----------------------------------------------------------------------------------
 
 
-def _fill(word: WordTable, table: doc.Table) -> None:
+def is_wide(table: doc.Table) -> bool:
+    """Its columns' longest words need more than the portrait text width."""
+    return sum(least_widths(_longest_words(table), TEXT_WIDTH)) > TEXT_WIDTH
+
+
+def _fill(word: WordTable, table: doc.Table, width: int = TEXT_WIDTH) -> None:
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = word.rows[0]
     for index, (cell, text) in enumerate(zip(header.cells, table.columns, strict=True)):
@@ -276,7 +303,7 @@ def _fill(word: WordTable, table: doc.Table) -> None:
         for index, (cell, text) in enumerate(zip(cells, row, strict=False)):
             _cell_text(cell, text, right=index in table.numeric)
     shares = table.widths or (1.0,) * len(table.columns)
-    _widths(word, column_widths(shares, _longest_words(table)))
+    _widths(word, column_widths(shares, _longest_words(table), width), width)
     _rows_unsplit(word)
 
 
@@ -290,16 +317,18 @@ def _cell_text(cell: Any, text: str, *, right: bool = False, bold: bool = False)
         run.bold = True
 
 
-def column_widths(shares: tuple[float, ...], longest_words: tuple[int, ...]) -> list[int]:
+def column_widths(
+    shares: tuple[float, ...], longest_words: tuple[int, ...], text_width: int = TEXT_WIDTH
+) -> list[int]:
     """Column widths (EMU) filling the text width in the proportions `shares`, but each at
     least as wide as its longest word (in characters), so that no word breaks inside (up to
     a third of the text width)."""
-    least = [min(CHAR_WIDTH * chars + CELL_PADDING, TEXT_WIDTH // 3) for chars in longest_words]
-    if sum(least) >= TEXT_WIDTH:  # too many columns: each in proportion to its longest word
-        return [int(TEXT_WIDTH * width / sum(least)) for width in least]
+    least = least_widths(longest_words, text_width)
+    if sum(least) >= text_width:  # too many columns: each in proportion to its longest word
+        return [int(text_width * width / sum(least)) for width in least]
     fixed: set[int] = set()
     while True:
-        free = TEXT_WIDTH - sum(least[i] for i in fixed)
+        free = text_width - sum(least[i] for i in fixed)
         rest = sum(share for i, share in enumerate(shares) if i not in fixed) or 1.0
         widths = [
             least[i] if i in fixed else int(free * share / rest) for i, share in enumerate(shares)
@@ -310,6 +339,10 @@ def column_widths(shares: tuple[float, ...], longest_words: tuple[int, ...]) -> 
         fixed |= narrow
 
 
+def least_widths(longest_words: tuple[int, ...], text_width: int) -> list[int]:
+    return [min(CHAR_WIDTH * chars + CELL_PADDING, text_width // 3) for chars in longest_words]
+
+
 def _longest_words(table: doc.Table) -> tuple[int, ...]:
     def longest(index: int) -> int:
         texts = [table.columns[index], *(row[index] for row in table.rows if index < len(row))]
@@ -318,11 +351,11 @@ def _longest_words(table: doc.Table) -> tuple[int, ...]:
     return tuple(longest(index) for index in range(len(table.columns)))
 
 
-def _widths(word: WordTable, widths: list[int]) -> None:
+def _widths(word: WordTable, widths: list[int], text_width: int = TEXT_WIDTH) -> None:
     word.autofit = False
     table_width = word._tbl.tblPr.find(qn("w:tblW"))  # python-docx writes an "auto" one
     if table_width is not None:
-        table_width.set(qn("w:w"), str(TEXT_WIDTH.twips))
+        table_width.set(qn("w:w"), str(Emu(text_width).twips))
         table_width.set(qn("w:type"), "dxa")
     for column, width in zip(word.columns, widths, strict=False):
         column.width = Emu(width)

@@ -54,14 +54,24 @@ def cache_control(build: Build, concept: Concept) -> str:
 def download(
     request: HttpRequest, home: Any, version: str, stem: str, extension: str
 ) -> HttpResponse | FileResponse:
-    """The newest done build's file, stored: one query, then the file from disk."""
+    """The newest done build's file, stored: one query, then the file from disk. Files of
+    public versions are served before this by `middleware.DownloadMiddleware`; this route
+    also serves a draft's files to planners and answers what is missing."""
     kind, snapshot_id = parse_stem(stem)
     stored = served_file(home.region_id, int(version), kind, snapshot_id, extension)
     if stored is None:
         raise Http404("Dieses Dokument gibt es nicht oder es wird gerade erstellt.")
-    build = stored.build
-    if build.concept.status == Concept.Status.DRAFT and not request.user.has_perm(DRAFT_PERMISSION):
+    if stored.build.concept.status == Concept.Status.DRAFT and not request.user.has_perm(
+        DRAFT_PERMISSION
+    ):
         raise Http404("Dieses Dokument gibt es nicht oder es wird gerade erstellt.")
+    return file_response(request, stored)
+
+
+def file_response(request: HttpRequest, stored: BuildFile) -> HttpResponse | FileResponse:
+    """The stored file with ETag (its SHA-256), Last-Modified and Cache-Control, or 304 when
+    the visitor has it, decided before the file is opened."""
+    build = stored.build
     etag = f'"{stored.sha256}"'
     modified = int(build.finished_at.timestamp()) if build.finished_at else None
     headers = {
@@ -79,7 +89,7 @@ def download(
     except FileNotFoundError as exc:
         raise Http404("Die Datei dieses Dokuments fehlt.") from exc
     response = FileResponse(
-        handle, as_attachment=True, filename=stored.name, content_type=MEDIA_TYPES[extension]
+        handle, as_attachment=True, filename=stored.name, content_type=MEDIA_TYPES[stored.format]
     )
     response["Content-Length"] = str(stored.size)
     for name, value in headers.items():
@@ -100,15 +110,27 @@ def parse_stem(stem: str) -> tuple[str, int | None]:
 def served_file(
     region_id: int, version: int, kind: str, snapshot_id: int | None, extension: str
 ) -> BuildFile | None:
-    files = BuildFile.objects.filter(
+    return newest(done_files(version, kind, snapshot_id, extension).filter(
+        build__concept__region_id=region_id
+    ))  # fmt: skip
+
+
+def done_files(version: int, kind: str, snapshot_id: int | None, extension: str) -> Any:
+    return BuildFile.objects.filter(
         format=extension,
         build__state=Build.State.DONE,
         build__kind=kind,
         build__snapshot_id=snapshot_id,
-        build__concept__region_id=region_id,
         build__concept__version=version,
     ).select_related("build__concept")
-    return files.order_by("-build__frozen", "-build__finished_at", "-build__id").first()
+
+
+def newest(files: Any) -> BuildFile | None:
+    """A frozen (adopted) build before any later one, else the newest."""
+    result: BuildFile | None = files.order_by(
+        "-build__frozen", "-build__finished_at", "-build__id"
+    ).first()
+    return result
 
 
 # ----------------------------------------------------------------------------- start page
