@@ -28,11 +28,28 @@ def django_db_use_migrations():
 
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory, django_db_setup):
-    """The URL of a database of the suite's kind migrated for real (once per worker; tests
-    that use it are marked `xdist_group("migrated_database")` to share one)."""
+    """The URL of a database of the suite's kind migrated for real, made once per run and
+    shared by the xdist workers (tests/test_database.py)."""
     from tests import test_database
 
-    yield from test_database.migrated_database(tmp_path_factory.mktemp("migrated"))
+    return test_database.migrated_database(run_directory(tmp_path_factory.getbasetemp()))
+
+
+def run_directory(basetemp):
+    """The directory of this run: an xdist worker's base directory is one below it."""
+    import os
+
+    return basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+
+
+def pytest_sessionfinish(session):
+    """In the controller (or the only process): drop what `migrated_database` made."""
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if hasattr(session.config, "workerinput") or factory is None or factory._basetemp is None:
+        return
+    from tests import test_database
+
+    test_database.drop_migrated(factory.getbasetemp())
 
 
 @pytest.fixture(scope="session")

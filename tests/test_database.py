@@ -90,36 +90,67 @@ def write_migration_data(rows: list[dict]) -> None:
     MIGRATION_DATA.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
-def migrated_database(directory: Path):
-    """A database of the suite's kind migrated for real (a SQLite file in `directory`, or a
-    database of its own on the PostgreSQL server), yielded as its URL, dropped afterwards."""
+def migrated_database(directory: Path) -> str:
+    """The URL of a database of the suite's kind migrated for real: a SQLite file in
+    `directory`, or a database of its own on the PostgreSQL server. Made once per test run:
+    `directory` is shared by the run's xdist workers; the first that needs it migrates, the
+    others wait for it (a lock file) and take its URL. `drop_migrated` removes it."""
+    import fcntl
+
     from django.db import connection
 
-    if connection.vendor == "sqlite":
-        url = f"sqlite:///{directory / 'migrated.sqlite3'}"
+    with open(directory / "migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        known = directory / f"migrated-{connection.vendor}.url"
+        if known.exists():
+            return known.read_text("utf-8")
+        if connection.vendor == "sqlite":
+            url = f"sqlite:///{directory / 'migrated.sqlite3'}"
+        else:
+            url = create_postgres_database(directory)
         migrate(url)
-        yield url
+        known.write_text(url, "utf-8")
+        return url
+
+
+def server_url() -> str:
+    from django.db import connection
+
+    settings = connection.settings_dict
+    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
+    return f"postgres://{settings['USER']}@{host}:{port}"
+
+
+def create_postgres_database(directory: Path) -> str:
+    import hashlib
+
+    import psycopg
+
+    name = "kek_migrated_" + hashlib.sha256(str(directory).encode()).hexdigest()[:10]
+    with psycopg.connect(f"{server_url()}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return f"{server_url()}/{name}"
+
+
+def drop_migrated(directory: Path) -> None:
+    """At the end of the run: the PostgreSQL database `migrated_database` made in
+    `directory`, with the copies tests made of it (`copy_of`); a SQLite file goes with the
+    directory."""
+    known = directory / "migrated-postgresql.url"
+    if not known.exists():
         return
     import psycopg
 
-    settings = connection.settings_dict
-    name = f"kek_migrated_{os.getpid()}"
-    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
-    server = f"postgres://{settings['USER']}@{host}:{port}"
+    server, _, name = known.read_text("utf-8").rpartition("/")
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        migrate(f"{server}/{name}")
-        yield f"{server}/{name}"
-    finally:  # with the copies tests made of it (copy_of)
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            names = admin.execute(
-                "SELECT datname FROM pg_database WHERE datname = %s OR datname LIKE %s",
-                [name, f"{name}\\_%"],
-            ).fetchall()
-            for (found,) in names:
-                admin.execute(f'DROP DATABASE IF EXISTS "{found}" WITH (FORCE)')
+        names = admin.execute(
+            "SELECT datname FROM pg_database WHERE datname = %s OR datname LIKE %s",
+            [name, f"{name}\\_%"],
+        ).fetchall()
+        for (found,) in names:
+            admin.execute(f'DROP DATABASE IF EXISTS "{found}" WITH (FORCE)')
+    known.unlink()
 
 
 def schema(connection) -> dict[str, tuple[dict, list]]:
@@ -165,11 +196,20 @@ def copy_of(database_url: str, name: str) -> str:
         target = source.with_name(f"{name}.sqlite3")
         shutil.copyfile(source, target)
         return f"sqlite:///{target}"
+    import time
+
     import psycopg
 
     server, _, source_name = database_url.rpartition("/")
     copy = f"{source_name}_{name}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{copy}"')
-        admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source_name}"')
+        for _ in range(120):  # a test on the other worker may be reading the source
+            try:
+                admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source_name}"')
+                break
+            except psycopg.errors.ObjectInUse:
+                time.sleep(1)
+        else:
+            raise AssertionError(f"{source_name} stayed in use; no copy made")
     return f"{server}/{copy}"

@@ -10,7 +10,7 @@ from django.db import connection
 
 from tests import test_database
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("migrated_database")]
+pytestmark = pytest.mark.django_db
 
 # Many-to-many tables Django and Wagtail created before DEFAULT_AUTO_FIELD was BigAutoField:
 # on PostgreSQL their migrated `id` is an integer, a table made from the models has a bigint

@@ -49,7 +49,6 @@ def run_cli(*args: str, database: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-@pytest.mark.xdist_group("migrated_database")
 def test_the_console_script_works_end_to_end_and_fails_cleanly(migrated_database, tmp_path):
     """On a database of its own, migrated for real (a copy of the suite's migrated one)."""
     database = copy_of(migrated_database, "cli")
