@@ -99,7 +99,7 @@ def timeline_table(concept: Concept) -> Table | None:
         columns=("Phase", "Meilenstein", "Zeit", "Stand"),
         rows=tuple(rows),
         source=f"Projektverlauf, {common.district_name(concept)}",
-        widths=(3, 6, 3, 2),
+        widths=(3, 5, 3, 3),  # "Stand": e.g. "abgesagt (Pandemie)"
     )
 
 
