@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from wagtail.models import Site
 
 from kek.goals.models import Concept
@@ -35,7 +35,7 @@ class DownloadMiddleware:
 
 def public_file(
     request: HttpRequest, version: str, stem: str, extension: str
-) -> HttpResponse | None:
+) -> HttpResponse | FileResponse | None:
     try:
         kind, snapshot_id = views.parse_stem(stem)
     except Http404:
