@@ -42,6 +42,7 @@ FONT = "Arial"
 LANGUAGE = "de-DE"
 TEXT_WIDTH = Cm(16)  # A4 (21 cm) less 2.5 cm margins on either side
 LANDSCAPE_TEXT_WIDTH = Cm(24.7)  # A4 landscape (29.7 cm) less the same margins
+WIDE_MARGIN = 1.05
 ACCENT = RGBColor(0x0B, 0x3A, 0x6E)  # dark blue of the KERN look, readable in grey print
 HEADER_FILL = "D9DFE8"
 NOTE_FILL = "F1F3F6"
@@ -287,8 +288,9 @@ class _Writer:
 
 
 def is_wide(table: doc.Table) -> bool:
-    """Its columns' longest words need more than the portrait text width."""
-    return sum(least_widths(_longest_words(table), TEXT_WIDTH)) > TEXT_WIDTH
+    """Its columns' longest words need clearly more than the portrait text width (a table a
+    few per cent too wide stays with its neighbours, its columns narrowed in proportion)."""
+    return sum(least_widths(_longest_words(table), TEXT_WIDTH)) > TEXT_WIDTH * WIDE_MARGIN
 
 
 def _fill(word: WordTable, table: doc.Table, width: int = TEXT_WIDTH) -> None:

@@ -53,6 +53,13 @@ def section_of(word, paragraph_text: str) -> int:
 
 def test_it_tells_wide_tables_from_narrow_ones():
     assert is_wide(wide_table()) and not is_wide(municipal_table())
+    # four words of 21 letters need 4.5 % more than the portrait width: that stays portrait
+    word = "x" * 21
+    almost = doc.Table(caption="Knapp", columns=("a", "b", "c", "d"), rows=((word,) * 4,))
+    assert not is_wide(almost)
+    assert is_wide(
+        doc.Table(caption="Zu breit", columns=almost.columns, rows=((word + "xx",) * 4,))
+    )
 
 
 def test_a_wide_table_is_set_on_landscape_pages_with_its_heading():
