@@ -211,14 +211,13 @@ class _Writer:
         self.doc.add_paragraph(source_line(text), style=QUELLE)
 
     def _table(self, table: doc.Table, label: bool = True) -> None:
-        landscape = self.landscape
         if label:
             self.tables += 1
             self._caption("Tabelle", self.tables, table.caption)
         else:
             self.doc.add_paragraph(table.caption, style="Caption")
         word = self.doc.add_table(rows=1, cols=len(table.columns), style=TABLE_STYLE)
-        _fill(word, table, LANDSCAPE_TEXT_WIDTH if landscape else TEXT_WIDTH)
+        _fill(word, table, LANDSCAPE_TEXT_WIDTH if self.landscape else TEXT_WIDTH)
         self._source(table.source)
 
     def _pages(self, landscape: bool) -> bool:

@@ -14,7 +14,7 @@ from kek.goals.queries import tree
 from kek.projects.models import Project
 from kek.projects.summaries import projects_with_goals
 
-from ..blocks import labelled
+from ..blocks import project_row
 from ..document import Block, Document, Note, Paragraph, Section, Table
 from . import common
 
@@ -54,13 +54,9 @@ class Catalogue:
 
 
 def row(project: Project) -> tuple[str, ...]:
-    subgoals = ", ".join(sub.number for sub in project.subgoals.all())
+    """The project-list block's row, then progress, period and cost."""
     return (
-        project.number,
-        labelled(project),
-        subgoals,
-        project.lead_body,
-        project.get_status_display(),
+        *project_row(project),
         f"{project.effective_progress} %",
         period(project),
         f"{format_number(float(project.cost_estimate), 0)} €" if project.cost_estimate else "",
