@@ -1,0 +1,1 @@
+"""Discussion topics per field of action, goal or project (F21)."""

@@ -1,0 +1,1 @@
+"""Participation base: comments, ratings, reports, moderation, phases (F21–F23, F25)."""

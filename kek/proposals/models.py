@@ -1,0 +1,1 @@
+"""Citizens' proposals with supports, states and official answers (F22)."""

@@ -1,0 +1,1 @@
+"""Questionnaires with results through the charts app (F23)."""
