@@ -217,6 +217,34 @@ def admin_user(db):
 
 
 @pytest.fixture
+def moderator(nordsachsen):
+    """A moderator of Landkreis Nordsachsen (group "Moderation" plus the district)."""
+    from kek.participation.models import DistrictModerator
+
+    from .accounts.factories import UserFactory
+
+    user = UserFactory(username="moderatorin", groups=["moderator"])
+    DistrictModerator.objects.create(user=user, district=nordsachsen)
+    return user
+
+
+@pytest.fixture
+def other_moderator(db):
+    """A moderator of another district (Landkreis Leipzig, 14729): sees nothing of Nordsachsen."""
+    from kek.participation.models import DistrictModerator
+    from kek.regions.models import Region
+
+    from .accounts.factories import UserFactory
+
+    leipzig, _ = Region.objects.get_or_create(
+        ags="14729", defaults={"name": "Leipzig", "level": Region.Level.DISTRICT}
+    )
+    user = UserFactory(username="moderator-leipzig", groups=["moderator"])
+    DistrictModerator.objects.create(user=user, district=leipzig)
+    return user
+
+
+@pytest.fixture
 def site_for(db):
     """Create a public site for a region: site_for(region, "host.example")."""
 

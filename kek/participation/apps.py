@@ -2,9 +2,12 @@ from django.apps import AppConfig
 
 
 class ParticipationConfig(AppConfig):
-    """Beteiligung: Participation base: comments, ratings, reports, moderation, phases (F21–F23, F25)."""
+    """Beteiligung: comments, ratings, reports, moderation and phases (F21–F23, F25)."""
 
     name = "kek.participation"
     label = "participation"
     verbose_name = "Beteiligung"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import rules  # noqa: F401
