@@ -7,6 +7,7 @@ publication layer (`cms`) and `core` only read them. Nothing here imports an app
 - `navigation`: entries of the main navigation, in groups ("Konzept", "Umsetzung", …).
 - `start_page`: parts an app adds to a section of the district's start page.
 - `goal_panels`: parts an app adds to the page of a field of action or a goal.
+- `project_panels`: parts an app adds to a project's page (proposals, discussion, follow).
 - `default_loaders`: functions that load an app's default content of a district.
 - `backup_parts`: what belongs to a district's backup (`kek backup`, `kek restore`).
 - `publication_checks`: what publishing a new concept version changes for the public.
@@ -138,6 +139,8 @@ class PagePart:
 
 start_page: Registry[PagePart] = Registry("start page part")
 goal_panels: Registry[PagePart] = Registry("goal page panel")
+# place "project"; context(home, concept, project) -> dict.
+project_panels: Registry[PagePart] = Registry("project page panel")
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 
 from kek.committees.models import AgendaItem
+from kek.core.registry import project_panels
 from kek.core.routes import route_url
-from kek.core.views import render
+from kek.core.views import add_parts, render
 from kek.evaluation import statuses
 from kek.goals import queries
 from kek.goals.models import Concept, FieldOfAction, SubGoal
@@ -163,6 +164,7 @@ def project_detail(request: HttpRequest, home, ref: str) -> HttpResponse:
         "dropped_in": None if shown == concept else concept,
         "listed_in": shown,
     }
+    context["parts"] = add_parts(context, project_panels, "project", home, concept, project)
     return render(request, home, "projects/project_detail.html", context)
 
 
