@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kek.forums",
     "kek.proposals",
     "kek.surveys",
+    "kek.follows",
     "kek.process",
     "kek.oparl",
     "kek.charts",
