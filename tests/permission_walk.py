@@ -83,6 +83,7 @@ READ_ONLY_ROUTES = frozenset(
         "process_timeline",
         "events", "event", "event_registered", "event_ics",
         "documents", "document_download",
+        "proposals", "proposal", "proposal_image",
     }
 )  # fmt: skip
 
