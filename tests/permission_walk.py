@@ -84,6 +84,7 @@ READ_ONLY_ROUTES = frozenset(
         "events", "event", "event_registered", "event_ics",
         "documents", "document_download",
         "proposals", "proposal", "proposal_image",
+        "forums", "topic",
     }
 )  # fmt: skip
 
