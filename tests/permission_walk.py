@@ -85,6 +85,7 @@ READ_ONLY_ROUTES = frozenset(
         "documents", "document_download",
         "proposals", "proposal", "proposal_image",
         "forums", "topic",
+        "surveys", "survey_results",
     }
 )  # fmt: skip
 
