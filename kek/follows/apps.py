@@ -8,3 +8,10 @@ class FollowsConfig(AppConfig):
     label = "follows"
     verbose_name = "Folgen und Benachrichtigungen"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import personal, public, receivers, rules  # noqa: F401
+
+        public.register()
+        personal.register_all()
+        receivers.connect()
