@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from kek.core.registry import PagePart, PublicRoute, goal_panels, project_panels
+from kek.core.registry import (
+    PagePart,
+    PrivacyNote,
+    PublicRoute,
+    goal_panels,
+    privacy_notes,
+    project_panels,
+)
 from kek.core.registry import public_routes as routes
 
 from . import subjects, views
@@ -35,6 +42,7 @@ def register() -> None:
     goal_panels.register(PagePart("follow_field", "field", BUTTON, panel, order=90))
     goal_panels.register(PagePart("follow_goal", "goal", BUTTON, panel, order=90))
     project_panels.register(PagePart("follow_project", "project", BUTTON, panel, order=90))
+    privacy_notes.register(PrivacyNote("follows", "follows/_privacy_note.html", order=30))
     register_subject_parts()
 
 
