@@ -1,6 +1,7 @@
 """`kek send-digests`: send each participant who chose the daily digest one e-mail with all
-their notifications not yet sent. Run it once a day (cron or a systemd timer, README
-"Folgen und Benachrichtigungen"); `--queue` hands it to the background worker instead."""
+their notifications not yet sent. Run it once a day (cron or a systemd timer, like
+`kek purge-registrations`: django-tasks-db has no scheduler); `--queue` hands it to the
+background worker instead."""
 
 from django.core.management import BaseCommand
 
