@@ -18,7 +18,9 @@ register = template.Library()
 def follow_button(context: template.Context, obj: Any) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
-    home = home_of(context)
+    home = context.get("home")
+    if not hasattr(home, "reverse_subpage"):  # a subject part's context names it "home"
+        home = home_of(context)
     if obj is None or home is None or subjects.label_of(obj) not in subjects.KINDS:
         return {"shown": False}
     return {
