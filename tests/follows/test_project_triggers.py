@@ -25,7 +25,7 @@ def test_a_status_change_notifies_the_followers(anna, ben, project, run_on_commi
     message = mail.outbox[0]
     assert project.title in message.subject
     assert f"weil Sie dem Projekt „{project.title}“ folgen" in message.body
-    assert f"/projekte/{project.public_ref}/" in message.body or project.public_ref in message.body
+    assert f"Mehr dazu: http://localhost/projekte/{project.public_ref}/" in message.body
     project.title = project.title + " (neu)"
     project.save()  # no status change
     assert Notification.objects.count() == 1
