@@ -86,6 +86,7 @@ READ_ONLY_ROUTES = frozenset(
         "proposals", "proposal", "proposal_image",
         "forums", "topic",
         "surveys", "survey_results",
+        "netiquette",
     }
 )  # fmt: skip
 

@@ -10,7 +10,7 @@ is_admin = rules.is_group_member(group_name(ADMIN)) | rules.is_superuser
 is_moderator = rules.is_group_member(group_name(MODERATOR)) | rules.is_superuser
 is_staff_role = is_planner | is_admin
 
-rules.add_perm("wagtailadmin.access_admin", is_staff_role)
+rules.add_perm("wagtailadmin.access_admin", is_staff_role | is_moderator)
 # A district's public site (`kek create-site --user`, Settings → Sites in the admin).
 rules.add_perm("wagtailcore.add_site", is_staff_role)
 for verb in ("add", "change", "delete", "view"):

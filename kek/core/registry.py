@@ -45,6 +45,10 @@ class Registry(Generic[T]):
         self._entries[entry.name] = entry
         return entry
 
+    def unregister(self, name: str) -> None:
+        """Remove an entry (tests that register one for their duration)."""
+        self._entries.pop(name, None)
+
     def __iter__(self) -> Iterator[T]:
         ranked = enumerate(self._entries.values())
         return iter([e for _, e in sorted(ranked, key=lambda pair: (pair[1].order, pair[0]))])

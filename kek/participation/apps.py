@@ -10,4 +10,7 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401
+        from . import personal, public, rules  # noqa: F401
+
+        public.register()
+        personal.register_all()
