@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kek.participation.registry import Participable, participables
+
 
 def _url(proposal: Any, home: Any) -> str:
     from kek.core.routes import route_url
@@ -13,10 +15,6 @@ def _url(proposal: Any, home: Any) -> str:
 
 
 def register() -> None:
-    try:
-        from kek.participation.registry import Participable, participables
-    except ImportError:  # TODO(E): remove once the participation base is committed
-        return
     participables.register(
         Participable(
             label="proposals.proposal",

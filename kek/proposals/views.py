@@ -24,9 +24,11 @@ from kek.accounts.names import display_name
 from kek.core.routes import route_url
 from kek.core.views import render
 from kek.goals.queries import current_concept
+from kek.participation.blocks import active_block, blocked_message
+from kek.participation.moderation import hidden_note
+from kek.participation.ratelimits import limit
 
 from . import supports, topics
-from ._participation import limit
 from .forms import FilterForm, ProposalForm, initial_of
 from .models import Proposal, ProposalBox, State
 
@@ -121,7 +123,7 @@ def proposal_page(request: HttpRequest, home: Any, pk: int) -> HttpResponse:
 
 def proposal_image(request: HttpRequest, home: Any, pk: int) -> FileResponse:
     proposal = _proposal(home, request.user, pk)
-    if not proposal.image:
+    if not proposal.image or hidden_note(proposal):
         raise Http404
     try:
         handle = proposal.image.open("rb")
@@ -137,6 +139,17 @@ def closed(request: HttpRequest, home: Any, box: ProposalBox | None) -> HttpResp
     """403: outside the phase (or without a box) nothing is writable."""
     context = {"box": box, "phase": box.phase() if box else None}
     return render(request, home, "proposals/closed.html", context, status=403)
+
+
+def refused(
+    request: HttpRequest, home: Any, proposal: Proposal | None, reason: str
+) -> HttpResponse:
+    """403 with the reason; a blocked account is told until when it is blocked."""
+    block = active_block(request.user)
+    if block is not None:
+        reason = blocked_message(block)
+    context = {"reason": reason, "proposal": proposal}
+    return render(request, home, "proposals/refused.html", context, status=403)
 
 
 def _form_errors(form: ProposalForm) -> list[dict[str, str]]:
@@ -157,15 +170,16 @@ def proposal_new(request: HttpRequest, home: Any) -> HttpResponse:
     if box is None or not box.is_open():
         return closed(request, home, box)
     if not request.user.has_perm("proposals.add_proposal", box):
-        return render(request, home, "proposals/refused.html", {}, status=403)
+        return refused(request, home, None, "")
     concept = current_concept(home)
     form = ProposalForm(concept, home.region)
     if request.method == "POST":
-        refused = limit(request, "proposals", "3/d")
-        if refused is not None:
-            return refused
         form = ProposalForm(concept, home.region, request.POST, request.FILES)
         if form.is_valid():
+            # Counted only for a proposal that would be saved: a form with errors is no attempt.
+            too_many = limit(request, "proposals", "3/d", home)
+            if too_many is not None:
+                return too_many
             proposal = form.apply(
                 Proposal(
                     box=box,
@@ -200,10 +214,7 @@ def proposal_edit(request: HttpRequest, home: Any, pk: int) -> HttpResponse:
             if proposal.author_id == request.user.pk
             else "Nur die Verfasserin oder der Verfasser kann einen Vorschlag ändern."
         )
-        return render(
-            request, home, "proposals/refused.html", {"reason": reason, "proposal": proposal},
-            status=403,
-        )  # fmt: skip
+        return refused(request, home, proposal, reason)
     concept = current_concept(home)
     form = ProposalForm(concept, home.region, initial=initial_of(proposal))
     if request.method == "POST":
@@ -234,8 +245,7 @@ def proposal_support(request: HttpRequest, home: Any, pk: int) -> HttpResponse:
         return closed(request, home, proposal.box)
     if not request.user.has_perm("proposals.support_proposal", proposal):
         reason = "Ihren eigenen Vorschlag können Sie nicht unterstützen."
-        context = {"reason": reason, "proposal": proposal}
-        return render(request, home, "proposals/refused.html", context, status=403)
+        return refused(request, home, proposal, reason)
     if supports.support(proposal, request.user):
         messages.success(request, "Danke! Sie unterstützen diesen Vorschlag.")
     else:
