@@ -7,11 +7,11 @@ and the log of every action. Each action checks its permission on the server wit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -125,12 +125,35 @@ def _item(kind: str, pk: int) -> Any:
     return get_object_or_404(participable.model, pk=pk)
 
 
+class NotYours(Exception):
+    pass
+
+
 def _check(request: HttpRequest, permission: str, item: Any) -> None:
+    """Refuse with 403 (not Wagtail's redirect to the dashboard): a moderator of another
+    district, or a planner who does not moderate."""
     if not request.user.has_perm(permission, item):
-        raise PermissionDenied
+        raise NotYours
+
+
+def refused(request: HttpRequest) -> HttpResponse:
+    context = {"page_title": "Keine Berechtigung"}
+    return TemplateResponse(request, "participation/admin/refused.html", context, status=403)
+
+
+def checked(view: Any) -> Any:
+    @wraps(view)
+    def run(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NotYours:
+            return refused(request)
+
+    return run
 
 
 @require_http_methods(["GET", "POST"])
+@checked
 def hide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = _item(kind, pk)
     _check(request, "participation.hide_comment", item)
@@ -145,6 +168,7 @@ def hide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@checked
 def restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = _item(kind, pk)
     _check(request, "participation.restore_comment", item)
@@ -154,6 +178,7 @@ def restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@checked
 def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = _item(kind, pk)
     _check(request, "participation.review_report", item)
@@ -163,6 +188,7 @@ def review(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@checked
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment, pk=pk)
     _check(request, "participation.approve_comment", comment)
@@ -175,6 +201,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@checked
 def block(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = _item(kind, pk)
     _check(request, "participation.block_user", item)

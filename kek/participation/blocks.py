@@ -3,6 +3,7 @@ date a moderator set."""
 
 from __future__ import annotations
 
+from datetime import time, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -21,9 +22,13 @@ def is_blocked(user: Any) -> bool:
 
 
 def blocked_message(block: Block) -> str:
+    """A block set in the back office ends at midnight after its last day."""
     until = timezone.localtime(block.until)
+    if until.time() == time(0):
+        shown = f"bis einschließlich {until - timedelta(days=1):%d.%m.%Y}"
+    else:
+        shown = f"bis zum {until:%d.%m.%Y, %H:%M} Uhr"
     return (
-        "Ihr Konto ist von der Moderation bis zum "
-        f"{until:%d.%m.%Y, %H:%M} Uhr gesperrt. Bis dahin können Sie lesen, aber nichts "
-        "schreiben, bewerten oder melden."
+        f"Ihr Konto ist von der Moderation {shown} gesperrt. Bis dahin können Sie lesen, aber "
+        "nichts schreiben, bewerten oder melden."
     )

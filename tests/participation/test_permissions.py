@@ -23,7 +23,6 @@ from .. import permission_walk as pw
 from ..permission_walk import (
     ADMIN_LOGIN,
     ALLOWED,
-    DASHBOARD,
     EDITED_TITLE,
     FORBIDDEN,
     NEW_TITLE,
@@ -38,7 +37,7 @@ SIGNED_IN = {"anonymous": PUBLIC_LOGIN, "participant": ALLOWED, "author": ALLOWE
 AUTHOR = {"anonymous": PUBLIC_LOGIN, "participant": FORBIDDEN, "author": ALLOWED,
           "moderator": FORBIDDEN, "other_moderator": FORBIDDEN, "planner": FORBIDDEN}  # fmt: skip
 MODERATOR = {"anonymous": ADMIN_LOGIN, "participant": ADMIN_LOGIN, "author": ADMIN_LOGIN,
-             "moderator": ALLOWED, "other_moderator": DASHBOARD, "planner": DASHBOARD}  # fmt: skip
+             "moderator": ALLOWED, "other_moderator": FORBIDDEN, "planner": FORBIDDEN}  # fmt: skip
 KIND = "participation-comment"
 
 
