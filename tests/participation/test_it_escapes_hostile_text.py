@@ -28,11 +28,9 @@ def test_it_does_not_let_a_link_break_out_of_its_attribute():
     assert "onmouseover=&quot;" in html
 
 
-def test_it_keeps_paragraphs_and_line_breaks():
-    html = plain_text("Erste Zeile\nzweite Zeile\n\nNeuer Absatz")
-    assert html == (
-        '<p class="kern-body">Erste Zeile<br>zweite Zeile</p><p class="kern-body">Neuer Absatz</p>'
-    )
+def test_it_keeps_line_breaks_inline():
+    html = plain_text("Erste Zeile\r\nzweite Zeile\n\n\nNeuer Absatz\n")
+    assert html == "Erste Zeile<br>zweite Zeile<br><br>Neuer Absatz"
 
 
 @pytest.mark.django_db

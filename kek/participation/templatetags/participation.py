@@ -1,6 +1,6 @@
 """Template tags of the participation base: `{% load participation %}`.
 
-- `{{ text|plain_text }}`: user text escaped, paragraphs and line breaks kept, http(s)
+- `{{ text|plain_text }}`: user text escaped, line breaks kept (inline: <br>), http(s)
   addresses made links (rel="nofollow ugc"); nothing else (no `javascript:`) becomes a link.
 - `{% comments subject %}`: the thread with its forms, or the note why one cannot write;
   needs `request` and the start page (`page` or `home`) in the context.
@@ -53,12 +53,12 @@ def _linkify(line: str) -> str:
 
 @register.filter(is_safe=False)
 def plain_text(value: Any) -> SafeString:
-    """Escaped plain text as paragraphs (<p class="kern-body">), single line breaks as <br>."""
+    """Escaped plain text, inline (fits in a <p> or a <div>): line breaks as <br>, a blank line
+    between paragraphs as two."""
     text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    html = "".join(
-        '<p class="kern-body">' + "<br>".join(_linkify(line) for line in p.split("\n")) + "</p>"
-        for p in paragraphs
+    paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    html = "<br><br>".join(
+        "<br>".join(_linkify(line) for line in p.split("\n")) for p in paragraphs
     )
     return mark_safe(html)  # every piece of user text above went through escape()
 
