@@ -8,6 +8,10 @@ one per browser session (`session_token`, a random token kept in the visitor's s
 are unique constraints, so two submissions at the same moment store one. Its `Answer`s hold
 the chosen choices, the scale value or the text.
 
+Surveys, questions and choices keep a change history (who published the results, when);
+responses and answers do not: a record would keep the account of a response after its
+holder deleted the account.
+
 Results are public once the planner publishes them (`results_published_at`), as counts per
 choice; free-text answers are never published (only the planners' export has them).
 """
@@ -20,6 +24,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from kek.core.history import History
 from kek.participation.phases import ParticipationPhase
 from kek.regions.models import Region
 
@@ -57,6 +62,8 @@ class Survey(ParticipationPhase, ClusterableModel):  # type: ignore[django-manag
     )
     created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
 
+    history = History()
+
     class Meta:
         verbose_name = "Umfrage"
         verbose_name_plural = "Umfragen"
@@ -89,6 +96,7 @@ class Question(ClusterableModel):
     )
     required = models.BooleanField("Pflichtfrage", default=False)
 
+    history = History()
     sort_order_field = "position"
 
     class Meta:
@@ -116,6 +124,7 @@ class Choice(models.Model):
     position = models.PositiveIntegerField("Position", default=0, editable=False)
     text = models.CharField("Antwortmöglichkeit", max_length=300)
 
+    history = History()
     sort_order_field = "position"
 
     class Meta:

@@ -11,6 +11,8 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kek.core.admin_history import HistoryPanel, RecordedHistory
+
 from . import admin_views
 from .models import Survey
 
@@ -26,7 +28,7 @@ QUESTION_PANELS = [
 ]
 
 
-class SurveyViewSet(SnippetViewSet):
+class SurveyViewSet(RecordedHistory, SnippetViewSet):
     model = Survey
     icon = "form"
     menu_label = "Umfragen"
@@ -46,6 +48,7 @@ class SurveyViewSet(SnippetViewSet):
         FieldPanel("anonymous_allowed"),
         FieldPanel("is_example"),
         InlinePanel("questions", heading="Fragen", label="Frage", panels=QUESTION_PANELS),
+        HistoryPanel(heading="Änderungsverlauf"),
     ])  # fmt: skip
 
     def get_queryset(self, request):

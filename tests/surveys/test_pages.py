@@ -58,3 +58,14 @@ def test_the_intro_is_escaped(client, nordsachsen):
     found = survey(nordsachsen, intro="Bitte <script>alert(1)</script>\nantworten")
     html = text(client.get(f"/beteiligung/umfragen/{found.pk}/"))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<br>antworten" in html
+
+
+def test_the_privacy_page_says_what_a_response_keeps(client, nordsachsen):
+    from wagtail.models import Page
+
+    page = Page.objects.filter(slug="datenschutz").first()
+    if page is None:
+        pytest.skip("the default content has no privacy page")
+    html = text(client.get(page.url))
+    assert 'id="datenschutz-umfragen"' in html
+    assert "nie Freitextantworten" in html
