@@ -24,6 +24,9 @@ NOT_RECORDED = {
     "documents.pendingrefresh": "a queued rebuild, deleted once done",
     "documents.reportpage": "a Wagtail page: revisions and the page log (in the Protokoll)",
     "documents.chapterpage": "a Wagtail page: revisions and the page log (in the Protokoll)",
+    "surveys.response": "a person's filled questionnaire: a history would keep the account "
+    "after its holder deleted it (erase sets it to NULL)",
+    "surveys.answer": "part of a response (see surveys.response)",
     "core.secondpersonapprovaltask": "a Wagtail workflow task: Wagtail logs its changes and "
     "every approval (workflow history)",
 }
