@@ -235,6 +235,20 @@ KEK_REGISTRATION_RETENTION_DAYS = int(os.environ.get("KEK_REGISTRATION_RETENTION
 # Seconds a content change waits before the district's documents are checked and rebuilt, so
 # that the changes of one editing session cause one build (kek/documents/signals.py).
 KEK_DOCUMENTS_DELAY = float(os.environ.get("KEK_DOCUMENTS_DELAY", "30"))
+# Participation (F25): a comment's author may change it for KEK_COMMENT_EDIT_MINUTES; an item
+# is hidden pending moderation after KEK_REPORTS_TO_HIDE distinct reports. The rate limits
+# (django-ratelimit: 5 comments a minute and 30 an hour, 3 proposals a day, per account)
+# count in the default cache, which is per process unless KEK_CACHE_URL names a Redis server
+# (redis://host:6379/1, extra [production]); several server processes need that to share them.
+KEK_COMMENT_EDIT_MINUTES = int(os.environ.get("KEK_COMMENT_EDIT_MINUTES", "15"))
+KEK_REPORTS_TO_HIDE = int(os.environ.get("KEK_REPORTS_TO_HIDE", "3"))
+if os.environ.get("KEK_CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["KEK_CACHE_URL"],
+        }
+    }
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
