@@ -1,17 +1,26 @@
 """Proposals take comments and reports through the participation base: registered as a
-participable (kek.participation.registry)."""
+participable (kek.participation.registry). A proposal not yet released by the moderation
+(pre-moderated box) takes none: its phase counts as closed."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from kek.core.routes import route_url
+from kek.participation.phases import CLOSED
 from kek.participation.registry import Participable, participables
 
 
-def _url(proposal: Any, home: Any) -> str:
-    from kek.core.routes import route_url
+class _NotReleased:
+    def is_open(self, now: Any = None) -> bool:
+        return False
 
-    return route_url("proposal", home, proposal.pk)
+    def phase(self, now: Any = None) -> str:
+        return CLOSED
+
+
+def phase_of(proposal: Any) -> Any:
+    return proposal.box if proposal.released else _NotReleased()
 
 
 def register() -> None:
@@ -19,9 +28,9 @@ def register() -> None:
         Participable(
             label="proposals.proposal",
             district=lambda proposal: proposal.district,
-            phase=lambda proposal: proposal.box,
+            phase=phase_of,
             premoderated=lambda proposal: proposal.box.premoderated,
-            url=_url,
+            url=lambda proposal, home: route_url("proposal", home, proposal.pk),
             title=lambda proposal: proposal.title,
         )
     )

@@ -1,5 +1,5 @@
 """The proposals' public pages, navigation entry, start-page part, project-page part and
-part of a district's backup (registered in ProposalsConfig.ready)."""
+privacy page's note and part of a district's backup (registered in ProposalsConfig.ready)."""
 
 from typing import Any
 
@@ -7,9 +7,11 @@ from kek.core.registry import (
     BackupPart,
     NavEntry,
     PagePart,
+    PrivacyNote,
     PublicRoute,
     backup_parts,
     navigation,
+    privacy_notes,
     project_panels,
     start_page,
 )
@@ -41,6 +43,7 @@ def register() -> None:
     project_panels.register(
         PagePart("proposals", "project", "proposals/_project_panel.html", views.project_context, 5)
     )
+    privacy_notes.register(PrivacyNote("proposals", "proposals/_privacy_note.html", order=25))
     backup_parts.register(BackupPart("proposals", 75, backup_rows))
 
 

@@ -36,3 +36,8 @@ def test_the_loader_runs_once_and_names_bad_entries(nordsachsen, tmp_path):
     ProposalBox.objects.filter(district=nordsachsen).delete()
     with pytest.raises(defaults.DefaultsError, match="opens_at.*kein Zeitpunkt|kein Zeitpunkt"):
         defaults.load(nordsachsen, tmp_path, {})
+
+
+def test_the_privacy_page_explains_proposals_and_supports(client, nordsachsen):
+    html = client.get("/datenschutz/").content.decode()
+    assert 'id="datenschutz-vorschlaege"' in html and "gelöschten Konto" in html

@@ -70,3 +70,12 @@ def test_a_blocked_account_may_not_write(client, box, participant, author, moder
     response = client.post(f"{BASE}{found.pk}/unterstuetzen/")
     assert response.status_code == 403 and "gesperrt" in response.content.decode()
     assert Proposal.objects.count() == 1 and not Support.objects.exists()
+
+
+def test_an_unreleased_proposal_takes_no_comments(client, box, author, participant):
+    found = proposal(box, author, released=False)
+    client.force_login(participant)
+    url = f"/beteiligung/proposals-proposal/{found.pk}/kommentieren/"
+    response = client.post(url, {"text": "Zu früh."})
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
