@@ -111,7 +111,7 @@ def comments_tag(context: template.Context, subject: Any) -> dict[str, Any]:
         "blocked": blocks.blocked_message(block) if block else "",
         "signed_in": bool(user and user.is_authenticated),
         "add_url": route_url("comment_add", home, kind, subject.pk) if home else "",
-        "login_url": _login_url(route_url("comment_add", home, kind, subject.pk) if home else ""),
+        "login_url": _login_url(f"{_subject_url(subject, home)}#kommentare") if home else "",
         "edit_minutes": comments.edit_minutes(),
         "form_id": f"kommentar-{kind}-{subject.pk}",
     }
