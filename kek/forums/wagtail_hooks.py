@@ -3,7 +3,11 @@ of a district: a moderator sees, edits and deletes only the topics of the distri
 to them, and the form offers only those districts (forms.TopicForm). Each object view checks
 the permission on the topic itself (django-rules, kek/forums/rules.py)."""
 
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -18,6 +22,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from kek.core.admin_history import HistoryPanel, RecordedHistory, RecordedHistoryView
+from kek.participation.models import Comment
 
 from .forms import TopicForm, districts_for
 from .models import Topic
@@ -77,8 +82,29 @@ class TopicEditView(OwnDistrictOnly, CheckedObject, EditView):
     object_action = "change"
 
 
+KEEP_COMMENTS = (
+    "Zu diesem Thema gibt es schon Kommentare; es lässt sich nicht mehr löschen, damit die "
+    "Beiträge erhalten bleiben. Beenden Sie stattdessen die Beteiligung („Beteiligung offen "
+    "bis“)."
+)
+
+
 class TopicDeleteView(CheckedObject, DeleteView):
+    """A topic with comments stays: its participants' contributions are not deleted with it
+    (closing the phase ends the discussion instead)."""
+
     object_action = "delete"
+
+    def dispatch(self, request, *args, **kwargs):
+        if has_comments(self.object):
+            messages.error(request, KEEP_COMMENTS)
+            return redirect(reverse(self.edit_url_name, args=[self.object.pk]))
+        return super().dispatch(request, *args, **kwargs)
+
+
+def has_comments(topic: Topic) -> bool:
+    kind = ContentType.objects.get_for_model(Topic)
+    return Comment.objects.filter(content_type=kind, object_id=topic.pk).exists()
 
 
 class TopicInspectView(CheckedObject, InspectView):

@@ -92,3 +92,18 @@ def test_the_form_keeps_a_subject_the_current_version_dropped(
     assert response.status_code == 302
     kept.refresh_from_db()
     assert kept.title == "Altes Ziel, neu benannt" and kept.subject_key == goal.key
+
+
+def test_a_topic_with_comments_is_not_deleted(client, nordsachsen, planner, participant):
+    from .world import comment
+
+    discussed = topic(nordsachsen, "Schon diskutiert")
+    comment(discussed, participant, "Mein Beitrag bleibt.")
+    client.force_login(planner)
+    delete = reverse("wagtailsnippets_forums_topic:delete", args=[discussed.pk])
+    response = client.post(delete, follow=True)
+    assert Topic.objects.filter(pk=discussed.pk).exists()
+    assert "lässt sich nicht mehr löschen" in response.content.decode()
+    quiet = topic(nordsachsen, "Noch ohne Beiträge")
+    client.post(reverse("wagtailsnippets_forums_topic:delete", args=[quiet.pk]))
+    assert not Topic.objects.filter(pk=quiet.pk).exists()
