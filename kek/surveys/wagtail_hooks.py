@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from kek.core.admin_history import HistoryPanel, RecordedHistory
 
 from . import admin_views
+from .admin_forms import QuestionsPanel
 from .models import Survey
 
 QUESTION_PANELS = [
@@ -47,7 +48,7 @@ class SurveyViewSet(RecordedHistory, SnippetViewSet):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("anonymous_allowed"),
         FieldPanel("is_example"),
-        InlinePanel("questions", heading="Fragen", label="Frage", panels=QUESTION_PANELS),
+        QuestionsPanel("questions", heading="Fragen", label="Frage", panels=QUESTION_PANELS),
         HistoryPanel(heading="Änderungsverlauf"),
     ])  # fmt: skip
 

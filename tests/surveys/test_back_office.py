@@ -60,3 +60,23 @@ def test_deleting_a_survey_takes_its_questions(client, planner, nordsachsen):
     assert not Survey.objects.filter(pk=found.pk).exists()
     assert not Question.objects.filter(survey_id=found.pk).exists()
     assert not Choice.objects.filter(question__survey_id=found.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"text": "Welche?", "kind": "single", "choices": ["Nur eine"]},
+         "Eine Auswahlfrage braucht mindestens zwei Antwortmöglichkeiten."),
+        ({"text": "Wie sehr?", "kind": "scale", "choices": ["a", "b"]},
+         "Nur Einfach- und Mehrfachauswahl haben Antwortmöglichkeiten"),
+    ],
+)  # fmt: skip
+def test_choices_must_fit_the_kind_of_question(client, planner, nordsachsen, row, message):
+    client.force_login(planner)
+    response = client.post(
+        reverse("wagtailsnippets_surveys_survey:add"),
+        admin_form(nordsachsen, "Unpassend", [row]),
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Survey.objects.filter(title="Unpassend").exists()
