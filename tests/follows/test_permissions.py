@@ -1,8 +1,8 @@
-"""Every write of the follows, tried as anonymous, participant, moderator, planner and admin
-(F25, F30): following, unfollowing and the notification settings need an account (anonymous
-visitors are sent to the public sign-in), and each account changes only its own rows; the
-one-click unsubscribe link needs none (its signed token names the account). The walk is
-tests/permission_walk.py."""
+"""Every write of the follows, tried as anonymous, participant, moderator (of this and of
+another district), planner and admin (F25, F30): following, unfollowing and the notification
+settings need an account (anonymous visitors are sent to the public sign-in), and each
+account changes only its own rows; the one-click unsubscribe link needs none (its signed
+token names the account). The walk is tests/permission_walk.py."""
 
 from dataclasses import dataclass
 
@@ -18,7 +18,7 @@ from ..permission_walk import ALLOWED, PUBLIC_LOGIN, Entry
 pytestmark = pytest.mark.django_db
 
 SIGNED_IN = {"anonymous": PUBLIC_LOGIN, "participant": ALLOWED, "moderator": ALLOWED,
-             "planner": ALLOWED, "admin_user": ALLOWED}  # fmt: skip
+             "other_moderator": ALLOWED, "planner": ALLOWED, "admin_user": ALLOWED}  # fmt: skip
 PUBLIC = {role: ALLOWED for role in SIGNED_IN}
 
 
