@@ -79,8 +79,15 @@ def test_the_project_page_has_the_follow_button(client, anna, project):
     home = home_of(project.region)
     url = project_url(home, project)
     html = client.get(url).content.decode()
-    assert "Melden Sie sich an" in html and "zu folgen" in html
+    assert "Dafür melden Sie sich an." in html
+    # Signed out, the button leads through the sign-in to the follow page and back.
+    follow = f"/beteiligung/folgen/projects.project/{project.pk}/"
+    response = client.post(f"{follow}?next={url}")
+    assert response.status_code == 302 and response["Location"].startswith("/anmelden/")
     client.force_login(anna)
+    html = client.get(f"{follow}?next={url}").content.decode()
+    assert f'name="next" value="{url}"' in html
+    assert not Follow.objects.exists()
     html = client.get(url).content.decode()
     assert f'action="/beteiligung/folgen/projects.project/{project.pk}/"' in html
     assert ">Folgen<" in html
