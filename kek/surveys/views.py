@@ -2,7 +2,8 @@
 questionnaire, and its results once the planner has published them. Routes in public.py.
 
 Answering: only while the survey's phase is open (else 403 with the reason); signed in unless
-the survey allows anonymous answers; once per account or browser session."""
+the survey allows anonymous answers; once per account or browser session; not by an account
+the moderation has blocked (kek.participation.blocks: blocked accounts write nowhere)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from kek.core.routes import route_url
 from kek.core.views import render
+from kek.participation import blocks
 from kek.participation.phases import BEFORE, CLOSED, OPEN
 
 from . import answering, results
@@ -57,14 +59,17 @@ def survey_page(request: HttpRequest, home: Any, pk: int) -> HttpResponse:
     form = None
     answered = answering.has_answered(request, survey)
     may = request.user.is_authenticated or survey.anonymous_allowed
-    if survey.is_open() and may and not answered:
+    block = blocks.active_block(request.user)
+    if survey.is_open() and may and not answered and block is None:
         form = SurveyForm(survey, questions)
-    return _page(request, home, survey, form, answered=answered)
+    blocked = block is not None and survey.is_open() and not answered
+    message = blocks.blocked_message(block) if blocked and block is not None else ""
+    return _page(request, home, survey, form, answered=answered, message=message, blocked=blocked)
 
 
 def _page(
     request: HttpRequest, home: Any, survey: Survey, form: SurveyForm | None, status: int = 200,
-    answered: bool = False, message: str = "",
+    answered: bool = False, message: str = "", blocked: bool = False,
 ) -> HttpResponse:  # fmt: skip
     context = {
         "survey": survey,
@@ -72,6 +77,7 @@ def _page(
         "rows": form.rows() if form is not None else [],
         "errors": form.errors_for_summary() if form is not None and form.is_bound else [],
         "answered": answered,
+        "blocked": blocked,
         "message": message or request.session.pop("kek_survey_done", ""),
         "login_url": _login_url(request, home, survey),
     }
@@ -91,6 +97,10 @@ def _answer(
     identity = answering.who(request, survey)
     if identity is None:
         return redirect_to_login(route_url("survey", home, survey.pk))
+    block = blocks.active_block(request.user)
+    if block is not None:
+        context = {"survey": survey, "message": blocks.blocked_message(block)}
+        return render(request, home, "surveys/blocked.html", context, status=403)
     if answering.has_answered(request, survey):
         return _page(request, home, survey, None, 409, answered=True, message=ALREADY)
     form = SurveyForm(survey, questions, request.POST)
