@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "taggit",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "allauth",  # accounts (F25): sign-up, sign-in, e-mail, password reset; see below
+    "allauth.account",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -100,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "kek.goals.preview.PreviewMiddleware",
@@ -119,6 +122,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Sign-in by user name or e-mail address on the public site (kek/urls.py).
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ROOT_URLCONF = "kek.urls"
@@ -193,6 +198,35 @@ KEK_PLAUSIBILITY = {"jump_factor": 3, "slip_factor": 10, "range_margin": 2}
 
 # The public sign-in (kek/urls.py); the Wagtail admin keeps its own login page.
 LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "account"  # kek.accounts.adapter: project leads land on their projects
+
+# Accounts (F25, django-allauth; kek/accounts/adapter.py, templates/account/). Citizens sign
+# up with e-mail address, display name and password and must confirm the address; planners'
+# and project leads' accounts from the back office keep signing in with their user name.
+ACCOUNT_ADAPTER = "kek.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "kek.accounts.forms.LoginForm",
+    "signup": "kek.accounts.forms.SignupForm",
+    "add_email": "kek.accounts.forms.AddEmailForm",
+    "change_password": "kek.accounts.forms.ChangePasswordForm",
+    "reset_password": "kek.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "kek.accounts.forms.ResetPasswordKeyForm",
+}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address; a new one replaces it once confirmed
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Confirmed in another browser: on to the account page, which asks for the sign-in first.
+ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL = "account"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_SESSION_REMEMBER = None  # "Angemeldet bleiben" is the user's choice
+ACCOUNT_USER_DISPLAY = "kek.accounts.names.display_name"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[KEK] "
+# The version of the privacy text (/datenschutz/) that sign-ups consent to; raise it when the
+# text changes materially (the consent is stored with the version and the date).
+KEK_PRIVACY_VERSION = os.environ.get("KEK_PRIVACY_VERSION", "1")
 
 # Background jobs (F31, django-tasks). "default" stays immediate (Wagtail's own small tasks);
 # "background" queues the statistics imports: a web request only enqueues, a worker process

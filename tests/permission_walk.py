@@ -58,6 +58,10 @@ ADMIN_VISIT = frozenset({"wagtailusers.userprofile"})
 NOT_WRITES = {
     "login": "signing in changes only the session (tests/projects/test_lead_updates.py)",
     "logout": "signing out changes only the session",
+    "account_login": "the same sign-in as `login` (allauth's name for it)",
+    "account_logout": "the same sign-out as `logout` (allauth's name for it)",
+    "account_reset_password": "sends the mail with the reset link; the password changes at "
+    "account_reset_password_from_key (tests/accounts/test_it_resets_a_password_by_mail.py)",
     "my_projects": "lists the signed-in lead's projects; a POST shows the same list",
     "kek_serve": "serves pages and their downloads: walked as DistrictHomePage routes",
     "kek_preview_version": "turns a planner's preview on or off in the session only "

@@ -16,3 +16,9 @@ rules.add_perm("wagtailcore.add_site", is_staff_role)
 for verb in ("add", "change", "delete", "view"):
     for model in ("user", "group"):
         rules.add_perm(f"auth.{verb}_{model}", is_admin)
+
+# A signed-in user's own account (F25, kek/accounts/views.py). Accounts of the district's
+# staff are removed by the administration, not by their holders.
+rules.add_perm("accounts.change_own_profile", rules.is_authenticated)
+rules.add_perm("accounts.export_own_data", rules.is_authenticated)
+rules.add_perm("accounts.delete_own_account", rules.is_authenticated & ~is_staff_role)

@@ -8,6 +8,9 @@ class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.urls import reverse
+
+        from kek.accounts import landing
         from kek.core.registry import DefaultLoader, default_loaders
         from kek.statistics import undo
 
@@ -19,3 +22,8 @@ class ProjectsConfig(AppConfig):
         default_loaders.register(DefaultLoader("projects", defaults.load, 40, keys=("catalogue",)))
         # "Messwerte zur Prüfung" in the back office: its Wagtail hooks.
         from . import review_hooks  # noqa: F401
+
+        # A project lead's sign-in lands on their projects (kek.accounts.landing).
+        landing.register(
+            lambda user: reverse("my_projects") if user.led_projects.exists() else None
+        )
