@@ -125,3 +125,26 @@ def test_another_districts_survey_is_not_found_here(client, nordsachsen, partici
     client.force_login(participant)
     assert client.get(url(found)).status_code == 404
     assert client.post(url(found), answers(found)).status_code == 404
+
+
+def test_a_free_text_of_10000_characters_is_refused_by_name(client, nordsachsen, participant):
+    found = survey(nordsachsen)
+    client.force_login(participant)
+    html = client.post(url(found), answers(found, text="x" * 10_000)).content.decode()
+    assert (
+        "Ihre Antwort auf „Was möchten Sie uns noch sagen?“ ist zu lang (höchstens 5000 "
+        "Zeichen)." in html
+    )
+    assert not Response.objects.exists()
+
+
+def test_hostile_free_text_is_stored_as_given_and_shown_escaped(client, nordsachsen, participant):
+    found = survey(nordsachsen)
+    client.force_login(participant)
+    hostile = '<script>alert(1)</script> <a href="javascript:alert(2)">x</a>'
+    data = answers(found, single=None, text=hostile)  # invalid: the form comes back filled
+    html = client.post(url(found), data).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    client.post(url(found), answers(found, text=hostile))
+    assert Answer.objects.get(question__kind="free_text").text == hostile
