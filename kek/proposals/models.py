@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from kek.core.history import History
 from kek.participation.phases import ParticipationPhase
 from kek.projects.models import Project
 from kek.regions.models import Region
@@ -40,6 +41,8 @@ class ProposalBox(ParticipationPhase):
         "Moderation.",
     )
     created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+
+    history = History()
 
     class Meta:
         verbose_name = "Vorschlagsbox"

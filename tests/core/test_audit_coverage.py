@@ -29,6 +29,21 @@ NOT_RECORDED = {
     "surveys.answer": "part of a response (see surveys.response)",
     "core.secondpersonapprovaltask": "a Wagtail workflow task: Wagtail logs its changes and "
     "every approval (workflow history)",
+    "accounts.accountevent": "is itself the record of an account's exports and deletion",
+    "accounts.profile": "personal data (display name, organisation, consent): a history "
+    "would keep it after the account's deletion",
+    "follows.follow": "a person's own choice, erased with the account; not content",
+    "follows.notification": "is itself the record of what was sent to whom, and when",
+    "follows.notificationsetting": "a person's own choice, erased with the account",
+    "participation.comment": "a participant's contribution: a history would keep erased text "
+    "and authors; what the moderation does is in participation.moderationaction",
+    "participation.rating": "a participant's vote, erased with the account",
+    "participation.report": "a participant's report; its review is in the moderation log",
+    "participation.block": "set and lifted by moderation actions, each in the moderation log",
+    "participation.moderationaction": "is itself the record of the moderation",
+    "proposals.proposal": "a participant's contribution: state, answer and who answered are "
+    "its own fields; a history would keep the author after the account's deletion",
+    "proposals.support": "one row per support, the count's record; erased with the account",
 }
 RECORDED_ELSEWHERE = {"auth.user", "auth.group"}  # registered by kek.core.models
 
