@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -155,6 +156,17 @@ def end_sessions(user) -> int:
     return len(ended)
 
 
+def _anonymise_history(user) -> None:
+    """The account's change records (kek.core registers a history of users) keep who had
+    which role when, but no longer the person's name and address."""
+    history = getattr(get_user_model(), "history", None)
+    if history is None:
+        return
+    fields = {f.name for f in history.model._meta.get_fields()}
+    blank = {"username": user.username, "email": "", "first_name": "", "last_name": ""}
+    history.filter(id=user.pk).update(**{k: v for k, v in blank.items() if k in fields})
+
+
 def delete_account(user) -> None:
     """Erase the user's personal data and keep their contributions, in one transaction."""
     from allauth.account.models import EmailAddress
@@ -177,6 +189,7 @@ def delete_account(user) -> None:
         user.is_active = False
         user.set_unusable_password()
         user.save()
+        _anonymise_history(user)
         user.groups.clear()
         user.user_permissions.clear()
         end_sessions(user)

@@ -5,8 +5,9 @@ e-mail, password, Meine Daten and deletion), /konto/meine-daten/ (the ZIP, by PO
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -48,7 +49,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not request.user.has_perm("accounts.export_own_data"):
             return _refused(request, "Sie können diese Daten nicht herunterladen.")
-        content = gdpr.export_zip(request.user)
+        content = gdpr.export_zip(_own(request))
         response = HttpResponse(content, content_type="application/zip")
         name = f"meine-daten-{timezone.localdate():%Y-%m-%d}.zip"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -71,12 +72,21 @@ def delete(request: HttpRequest) -> HttpResponse:
         return _refused(request, STAFF_REFUSAL)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        gdpr.delete_account(request.user)
-        logout(request)
+        gdpr.delete_account(_own(request))
+        # Signed out without Django's signal: no sign-out record (with the address) is written
+        # for an account that no longer has personal data.
+        request.session.flush()
+        request.user = AnonymousUser()
         return TemplateResponse(request, "accounts/deleted.html", {})
     return TemplateResponse(
         request, "accounts/delete.html", {"form": form, "errors": form.error_links}
     )
+
+
+def _own(request: HttpRequest):
+    """The signed-in user as a plain model instance (not request.user's lazy wrapper), for the
+    parts other apps registered."""
+    return get_user_model().objects.get(pk=request.user.pk)
 
 
 def _refused(request: HttpRequest, message: str) -> HttpResponse:

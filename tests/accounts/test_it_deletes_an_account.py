@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from kek.accounts.models import AccountEvent, Profile
+from kek.accounts.models import AccountEvent, Profile, SignInEvent
 from kek.accounts.names import DELETED, display_name
 from kek.projects.models import EvaluationSnapshot
 
@@ -57,10 +57,15 @@ def test_deleting_anonymises_ends_every_session_and_keeps_contributions(client, 
     assert (anna.email, anna.first_name, anna.last_name, anna.is_active) == ("", "", "", False)
     assert not anna.has_usable_password()
     assert not EmailAddress.objects.filter(user=anna).exists()
+    records = list(User.history.filter(id=anna.pk).values_list("username", "email"))
+    assert records and all(r == (anna.username, "") for r in records)
     profile = Profile.objects.get(user=anna)
     assert (profile.display_name, profile.organisation) == ("", "")
     assert profile.deleted_at is not None
     assert sessions_of(anna) == []
+    sign_ins = SignInEvent.objects.filter(user=anna)
+    assert sign_ins.exists()
+    assert all(e.username in ("", anna.username) and e.ip_address is None for e in sign_ins)
     assert "_auth_user_id" not in client.session
     assert other_browser.get("/konto/")["Location"].startswith("/anmelden/")
     assert berta_browser.get("/konto/").status_code == 200  # others stay signed in
