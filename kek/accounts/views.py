@@ -86,7 +86,9 @@ def delete(request: HttpRequest) -> HttpResponse:
 def _own(request: HttpRequest):
     """The signed-in user as a plain model instance (not request.user's lazy wrapper), for the
     parts other apps registered."""
-    return get_user_model().objects.get(pk=request.user.pk)
+    pk = request.user.pk
+    assert pk is not None  # the views require a sign-in
+    return get_user_model().objects.get(pk=pk)
 
 
 def _refused(request: HttpRequest, message: str) -> HttpResponse:
