@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
 from kek.accounts.names import display_name
-from kek.core.registry import PublicRoute
+from kek.core.registry import PrivacyNote, PublicRoute, privacy_notes
 from kek.core.registry import public_routes as routes
 
 from . import views
@@ -45,6 +47,10 @@ def register() -> None:
     routes.register(PublicRoute("rate", f"{ITEM}/bewerten/", views.rate))
     routes.register(PublicRoute("report", f"{ITEM}/melden/", views.report))
     routes.register(PublicRoute("netiquette", "netiquette/", views.netiquette))
+    # The accounts' part too: kek.accounts sits below the registries.
+    privacy_notes.register(
+        PrivacyNote("participation", "participation/_privacy_note.html", _privacy_context, 5)
+    )
     participables.register(
         Participable(
             label="participation.comment",
@@ -54,3 +60,7 @@ def register() -> None:
             title=lambda comment: f"Kommentar von {display_name(comment.author)}",
         )
     )
+
+
+def _privacy_context(home: Any) -> dict[str, Any]:
+    return {"participation_reports_to_hide": settings.KEK_REPORTS_TO_HIDE}

@@ -4,7 +4,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.forms import inlineformset_factory
 from django.http import QueryDict
 
@@ -240,13 +239,3 @@ def duplicate_message(indicator, date) -> str:
         "Wählen Sie ein anderes Datum oder korrigieren Sie den bestehenden Wert "
         "(„Korrigieren“ in der Liste der Messwerte)."
     )
-
-
-class LoginForm(KernFormMixin, AuthenticationForm):
-    """Django's sign-in form in KERN markup."""
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": "Benutzername oder Passwort ist falsch. Achten Sie auf Groß- und "
-        "Kleinschreibung.",
-    }
