@@ -9,13 +9,13 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from kek.accounts.names import display_name
 
 from . import signals
-from .models import MAX_DEPTH, Comment
+from .models import MAX_DEPTH, Comment, Rating, RatingValue
 from .models import CommentState as S
 from .registry import for_object
 
@@ -107,6 +107,9 @@ class Node:
     mine: bool
     can_edit: bool
     can_reply: bool
+    agree: int = 0
+    disagree: int = 0
+    my_rating: str = ""
     replies: list[Node] = field(default_factory=list)
 
 
@@ -133,6 +136,7 @@ def thread(subject: Any, user: Any) -> list[Node]:
             and in_edit_window(comment),
             can_reply=may_reply(comment),
         )
+    add_ratings(nodes, user)
     for comment in rows:
         node = nodes[comment.pk]
         parent = nodes.get(comment.parent_id) if comment.parent_id else None
@@ -151,3 +155,20 @@ def _has_profile() -> bool:
     except Exception:
         return False
     return True
+
+
+def add_ratings(nodes: dict[int, Node], user: Any) -> None:
+    """Each comment's agree/disagree counts and the user's own rating, in two queries."""
+    ratings = Rating.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment), object_id__in=list(nodes)
+    )
+    counts = ratings.values_list("object_id", "value").annotate(n=Count("id"))
+    for object_id, value, n in counts:
+        node = nodes[object_id]
+        if value == RatingValue.AGREE:
+            node.agree = n
+        else:
+            node.disagree = n
+    if getattr(user, "is_authenticated", False):
+        for object_id, value in ratings.filter(user=user).values_list("object_id", "value"):
+            nodes[object_id].my_rating = value
