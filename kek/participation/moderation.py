@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from . import signals
@@ -106,6 +106,30 @@ def hidden_note(item: Any) -> str:
     if open_reports(item).count() >= reports_to_hide():
         return HIDDEN_TEXT
     return ""
+
+
+def hidden_notes(items: list[Any]) -> dict[int, str]:
+    """`hidden_note` for a page of items of one model in two queries: {pk: note} of the hidden
+    ones (lists show the note instead of the title)."""
+    if not items:
+        return {}
+    ct, pks = _ct(items[0]), [item.pk for item in items]
+    latest: dict[int, Any] = {}
+    actions = ModerationAction.objects.filter(
+        content_type=ct, object_id__in=pks, action__in=[K.HIDE, K.RESTORE]
+    ).order_by("created_at", "id")
+    for action in actions:
+        latest[action.object_id] = action
+    reported = (
+        Report.objects.filter(content_type=ct, object_id__in=pks, reviewed_at__isnull=True)
+        .values("object_id")
+        .annotate(n=Count("id"))
+    )
+    notes = {row["object_id"]: HIDDEN_TEXT for row in reported if row["n"] >= reports_to_hide()}
+    for pk, action in latest.items():
+        if action.action == K.HIDE:
+            notes[pk] = f"Von der Moderation ausgeblendet: {action.reason}"
+    return notes
 
 
 def log(moderator: Any, action: str, item: Any, reason: str = "", district: Any = None) -> Any:

@@ -25,7 +25,7 @@ from kek.core.routes import route_url
 from kek.core.views import render
 from kek.goals.queries import current_concept
 from kek.participation.blocks import active_block, blocked_message
-from kek.participation.moderation import hidden_note
+from kek.participation.moderation import hidden_note, hidden_notes
 from kek.participation.ratelimits import limit
 
 from . import supports, topics
@@ -83,8 +83,10 @@ def proposals_page(request: HttpRequest, home: Any) -> HttpResponse:
         found = found.order_by("-created_at", "-id")
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("seite"))
     shown = topics.resolve(list(page.object_list), concept)
+    notes = hidden_notes(shown)
     for proposal in shown:
         proposal.author_name = _author_of(proposal)
+        proposal.hidden_note = notes.get(proposal.pk, "")
     query = {k: v for k, v in request.GET.items() if k != "seite" and v}
     context = {
         "box": box_of(home),
