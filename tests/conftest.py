@@ -290,11 +290,14 @@ def remove_defaults() -> None:
 
     from kek.cms.models import DistrictHomePage
     from kek.events.models import Event
+    from kek.forums.models import Topic as ForumTopic
     from kek.goals.models import Concept
     from kek.press.models import PressArticle, PressSeries
     from kek.process.models import Phase
     from kek.projects.models import Project
+    from kek.proposals.models import ProposalBox
     from kek.statistics.models import ComparisonGroup, ImportBatch, Indicator, Observation, Topic
+    from kek.surveys.models import Survey
 
     # A clean-up, not a change anybody made: writing change records for thousands of
     # cascaded rows made this fixture the slowest part of the suite.
@@ -303,7 +306,8 @@ def remove_defaults() -> None:
         for page in DistrictHomePage.objects.all():
             page.delete()
         Project.objects.all().delete()  # a district's, not a version's: outlives its concepts
-        for model in (PressArticle, PressSeries, Phase, Event):  # a district's too (PROTECTed)
+        # A district's too (PROTECTed), like its participation.
+        for model in (PressArticle, PressSeries, Phase, Event, ForumTopic, ProposalBox, Survey):
             model.objects.all().delete()
         Concept.objects.all().delete()
         Observation.objects.all().delete()

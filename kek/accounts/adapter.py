@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import secrets
 
+# allauth's stages module cannot be the first of allauth.account to load (a circular import
+# in 65.x, met by `kek load-defaults`); its flows first.
+import allauth.account.internal.flows  # noqa: F401
 from allauth.account import stages
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
