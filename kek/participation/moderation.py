@@ -119,7 +119,8 @@ def hidden_notes(items: list[Any]) -> dict[int, str]:
         content_type=ct, object_id__in=pks, action__in=[K.HIDE, K.RESTORE]
     ).order_by("created_at", "id")
     for action in actions:
-        latest[action.object_id] = action
+        if action.object_id is not None:
+            latest[action.object_id] = action
     reported = (
         Report.objects.filter(content_type=ct, object_id__in=pks, reviewed_at__isnull=True)
         .values("object_id")
