@@ -6,7 +6,8 @@ The engine knows no app. What belongs to a district comes from the parts in
 - the rows the parts list (the district's own rows, and shared rows of models with a
   `BackupKey`, such as all indicators and observations),
 - every row they refer to by a foreign key (shared models: the rows to match on restore;
-  others, such as Wagtail documents and revisions, become the district's own),
+  others, such as Wagtail documents and revisions, become the district's own), or by a
+  generic foreign key a part names as a `GenericLink` (a comment's subject),
 - the links of their many-to-many fields (the auto-created through tables),
 - their change history: every historical model of django-simple-history, found from the
   models themselves (also those of many-to-many links), with the records of deleted objects
@@ -42,7 +43,7 @@ from django.utils import timezone
 
 from kek.regions.models import Region
 
-from .registry import BackupKey, BackupPart, backup_parts
+from .registry import BackupKey, BackupPart, GenericLink, backup_parts
 
 FORMAT = "kek-backup"
 FORMAT_VERSION = 1
@@ -87,6 +88,23 @@ def base_part() -> BackupPart:
 
 def shared_keys() -> dict[Model, BackupKey]:
     return {key.model: key for part in backup_parts for key in part.keys}
+
+
+def generic_links() -> dict[Model, list[tuple[models.Field, models.Field]]]:
+    """Per model, the (content type, object id) columns of the parts' `GenericLink`s."""
+    found: dict[Model, list[tuple[models.Field, models.Field]]] = {}
+    for part in backup_parts:
+        for link in part.generic:
+            found.setdefault(link.model, []).append(generic_columns(link))
+    return found
+
+
+def generic_columns(link: GenericLink) -> tuple[models.Field, models.Field]:
+    relation: Any = link.model._meta.get_field(link.name)
+    ct_field = link.model._meta.get_field(relation.ct_field)
+    fk_field = link.model._meta.get_field(relation.fk_field)
+    assert isinstance(ct_field, models.Field) and isinstance(fk_field, models.Field)
+    return ct_field, fk_field
 
 
 @cache
@@ -220,6 +238,7 @@ def _add_links_and_references(chosen: Collected, keys: dict[Model, BackupKey]) -
             scanned[selection.model] = size
             grown |= _add_links(chosen, selection, keys)
             grown |= _add_references(chosen, selection, keys)
+            grown |= _add_generic_targets(chosen, selection, keys)
 
 
 def _add_links(chosen: Collected, selection: Selection, keys) -> bool:
@@ -259,6 +278,30 @@ def _add_references(chosen: Collected, selection: Selection, keys) -> bool:
         if new:
             referred.pks |= new
             grown = True
+    return grown
+
+
+def _add_generic_targets(chosen: Collected, selection: Selection, keys) -> bool:
+    """The existing rows the selection's generic links point at (a comment's topic)."""
+    grown = False
+    for ct_field, fk_field in generic_links().get(selection.model, []):
+        targets: dict[Any, set[Any]] = {}
+        for chunk in selection.chunks():
+            pairs = chunk.order_by().values_list(ct_field.attname, fk_field.attname).distinct()
+            for content_type, object_id in pairs:
+                if content_type is not None and object_id is not None:
+                    targets.setdefault(content_type, set()).add(object_id)
+        for content_type, ids in targets.items():
+            model = ContentType.objects.get_for_id(content_type).model_class()
+            if model is None:
+                continue
+            referred = _select(chosen, model, keys)
+            if referred.whole:
+                continue
+            new = _matching(model, "pk", ids - referred.pks) if ids - referred.pks else set()
+            if new:
+                referred.pks |= new
+                grown = True
     return grown
 
 

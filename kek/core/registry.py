@@ -204,6 +204,18 @@ class BackupKey:
 
 
 @dataclass(frozen=True)
+class GenericLink:
+    """A generic foreign key (`GenericForeignKey` named `name`: content type + object id) of a
+    model in a district's backup, e.g. a comment's subject. The backup takes the rows it points
+    at; a restore inserts them first and renumbers the object id through their new keys; a
+    row whose target is not in the backup loses the link if its columns may be empty (a
+    moderation log entry), else it is left out with a note. The target must be another model."""
+
+    model: Any
+    name: str
+
+
+@dataclass(frozen=True)
 class BackupPart:
     """What an app contributes to a district's backup (kek.core.backup, kek.core.restore).
 
@@ -214,12 +226,13 @@ class BackupPart:
     `prepare(model, rows, restoring)` adjusts a model's rows (dicts of column → value, after
     remapping) before they are inserted and returns them; `finish(restoring)` runs after all
     rows are in; `delete(region)` removes the part's rows for `kek restore --replace` (default:
-    the querysets of `rows`, last first)."""
+    the querysets of `rows`, last first). `generic` names the `GenericLink`s of its models."""
 
     name: str
     order: int
     rows: Callable[[Any], Iterable[Any]]
     keys: tuple[BackupKey, ...] = ()
+    generic: tuple[GenericLink, ...] = ()
     prepare: Callable[[Any, list[dict[str, Any]], Any], list[dict[str, Any]]] | None = None
     finish: Callable[[Any], None] | None = None
     delete: Callable[[Any], None] | None = None

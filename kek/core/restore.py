@@ -6,7 +6,10 @@ transaction: the target district (`--district`, else the backup's) must not have
 unless `replace` → `order` (models by their foreign keys) → per model `remap` (new primary
 keys; every foreign key through the old → new maps; shared rows matched by their
 `BackupKey`) and `insert` (bulk, timestamps kept) → the parts' `finish` hooks. Files go to
-the storage during the transaction and are removed again if it fails.
+the storage during the transaction and are removed again if it fails. A generic foreign key
+the parts name (`GenericLink`: content type + object id, e.g. a comment's subject) orders its
+model after the models its rows point at and is renumbered like a foreign key; a row whose
+target is not in the backup loses the link if it may, else it is left out (with a note).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.db import DataError, IntegrityError, connection, models, transaction
@@ -38,6 +42,7 @@ from .backup import (
     MEDIA,
     SHARED,
     Model,
+    generic_links,
     history_models,
     is_native,
     original_id,
@@ -51,6 +56,7 @@ MAX_MEMBER_BYTES = 4 * 1024**3
 PLAIN_ROWS = 1000  # a table this large that nothing refers to skips the model objects
 NOTHING_CHANGED = " Es wurde nichts geändert."
 RECORDED = "(recorded model)"  # the dependency of a historical model on the model it records
+GENERIC = "(generic link)"  # the dependencies of a model on its generic links' targets
 
 
 class BackupError(Exception):
@@ -414,6 +420,8 @@ def order(backup: Backup) -> Iterator[tuple[Model, set[str]]]:
         deps = {f.name: f.related_model for f in _links(model) if f.related_model in backup.tables}
         if recorded.get(model) in backup.tables:
             deps[RECORDED] = recorded[model]
+        for number, target in enumerate(_generic_targets(backup, model)):
+            deps[f"{GENERIC} {number}"] = target
         remaining[model] = deps
     done: set[Model] = set()
     while remaining:
@@ -425,7 +433,9 @@ def order(backup: Backup) -> Iterator[tuple[Model, set[str]]]:
         for model in sorted(ready, key=lambda m: m._meta.label):
             deps = remaining.pop(model)
             later = {
-                name for name, target in deps.items() if target not in done and name != RECORDED
+                name
+                for name, target in deps.items()
+                if target not in done and not name.startswith("(")
             }
             done.add(model)
             yield model, later
@@ -438,9 +448,32 @@ def _links(model: Model) -> list[models.ForeignKey]:
 def _break_cycle(remaining: dict[Model, dict[str, Model]]) -> Model:
     for model, deps in sorted(remaining.items(), key=lambda item: item[0]._meta.label):
         waiting = [n for n, target in deps.items() if target in remaining and target is not model]
-        if RECORDED not in waiting and all(model._meta.get_field(n).null for n in waiting):
+        required = any(n.startswith("(") for n in waiting)  # a record, a generic link
+        if not required and all(model._meta.get_field(n).null for n in waiting):
             return model
     raise BackupError("Die Sicherung hat einen Kreis von Pflichtverweisen." + NOTHING_CHANGED)
+
+
+def backup_content_types(backup: Backup) -> dict[Any, Model | None]:
+    """The backup's content types (old pk) → this installation's model (None: unknown)."""
+    table = backup.tables.get(ContentType)
+    if table is None:
+        return {}
+    pk, app, name = (table.columns.index(c) for c in ("id", "app_label", "model"))
+    return {row[pk]: apps.all_models.get(row[app], {}).get(row[name]) for row in table.rows}
+
+
+def _generic_targets(backup: Backup, model: Model) -> set[Model]:
+    """The models in the backup that `model`'s rows point at by a generic link."""
+    table, found = backup.tables[model], set()
+    content_types = backup_content_types(backup)
+    for ct_field, _ in generic_links().get(model, []):
+        column = table.columns.index(ct_field.attname)
+        for row in table.rows:
+            target = content_types.get(row[column])
+            if target is not None and target in backup.tables and target is not model:
+                found.add(target)
+    return found
 
 
 # --------------------------------------------------------------------------------- remap
@@ -485,7 +518,13 @@ def remap(
     recorded = history_models().get(model)
     id_column = original_id(model, recorded).attname if recorded else None
     override = _district_pk(restoring) if table.kind != SHARED else None
-    rows, deferred = [], []
+    generic = [
+        (table.columns.index(ct.attname), ct, fk)
+        for ct, fk in generic_links().get(model, [])
+        if ct.attname in table.columns and fk.attname in table.columns
+    ]
+    content_types = backup_content_types(restoring.backup) if generic else {}
+    rows, deferred, unlinked = [], [], 0
     for number, values in enumerate(table.rows, start=2):
         row: dict[str, Any] = {}
         for column, value in zip(table.columns, values, strict=True):
@@ -505,8 +544,32 @@ def remap(
                 row[column] = _value(table, number, fld, value)
         if OLD_PK not in row:  # a multi-table child: its key is the parent's
             row[OLD_PK] = values[table.columns.index(pk.attname)]
-        rows.append(row)
+        if all(_relink(restoring, row, values[i], ct, fk, content_types) for i, ct, fk in generic):
+            rows.append(row)
+        else:
+            unlinked += 1
+    if unlinked:
+        restoring.notes.append(
+            f"{unlinked} {model._meta.verbose_name_plural} ausgelassen: ihr Gegenstand war "
+            "nicht in der Sicherung."
+        )
     return rows, deferred
+
+
+def _relink(restoring: Restoring, row: dict, old_type: Any, ct: Any, fk: Any, types) -> bool:
+    """A generic link's object id through its target's new keys; False: leave the row out."""
+    old = row[fk.attname]
+    if old_type is None or old is None:
+        return True
+    target = types.get(old_type)
+    new = restoring.new_pk(target, old) if target is not None else None
+    if new is not None:
+        row[fk.attname] = new
+        return True
+    if ct.null and fk.null:
+        row[ct.attname] = row[fk.attname] = None
+        return True
+    return False
 
 
 def _value(table: Table, number: int, fld: models.Field, value: Any) -> Any:
@@ -657,6 +720,9 @@ def create(model: Model, rows: list[dict], restoring: Restoring) -> list[Any]:
 def referred_to(model: Model, backup: Backup) -> bool:
     """Whether any row of the backup may need the new keys of `model`'s rows."""
     if model in history_models().values() or model._meta.parents:
+        return True
+    linking = [other for other in generic_links() if other in backup.tables]
+    if any(model in _generic_targets(backup, other) for other in linking):
         return True
     return any(
         f.related_model is model

@@ -10,7 +10,10 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import personal, public, rules  # noqa: F401
+        from kek.core.registry import backup_parts
+
+        from . import backup, personal, public, rules  # noqa: F401
 
         public.register()
         personal.register_all()
+        backup_parts.register(backup.part())
