@@ -9,6 +9,8 @@ the loaders declare (`DefaultLoader.keys`), the files it names must lie in the f
 values a loader stores are checked against the model fields first (`check_values`), so a bad
 folder gives one German message (file, line, field) and changes nothing."""
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 
 from kek.regions.loading import load_regions
 from kek.regions.models import Region
@@ -116,3 +119,33 @@ def check_values(
         field, problems = next(iter(exc.message_dict.items()))
         place = at(entry, field) if isinstance(entry, dict) and field in entry else where
         raise FileError(file, place, field, " ".join(problems)) from None
+
+
+# fail(field, German message) -> the loader's error (with its file and the entry's line).
+Fail = Callable[[str, str], Exception]
+
+
+def flag(entry: dict[str, Any], key: str, default: bool, fail: Fail) -> bool:
+    """A yes/no entry of a default-content file: true or false, nothing else."""
+    value = entry.get(key, default)
+    if not isinstance(value, bool):
+        raise fail(key, "Erwartet wird true oder false.")
+    return value
+
+
+def moment(entry: dict[str, Any], key: str, fail: Fail) -> dt.datetime | None:
+    """A point in time of a default-content file ("2020-11-02 18:00" or a YAML timestamp), in
+    the platform's time zone; empty is None."""
+    value = entry.get(key)
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
+        except ValueError:
+            value = None
+    if not isinstance(value, dt.datetime):
+        raise fail(
+            key, f"„{entry.get(key)}“ ist kein Zeitpunkt; erwartet wird z. B. 2020-11-02 18:00."
+        )
+    return timezone.make_aware(value) if timezone.is_naive(value) else value

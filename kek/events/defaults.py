@@ -16,10 +16,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from kek.committees.models import Body, Location
-from kek.core.defaults import entries, folder_file, mapping, text
+from kek.core.defaults import entries, flag, folder_file, mapping, moment, text
 from kek.core.fileio import FileError, at, load_yaml, unknown_fields
 from kek.regions.models import Region
 
@@ -98,27 +97,10 @@ class _Reader:
         return event
 
     def _flag(self, entry: dict, key: str, default: bool) -> bool:
-        value = entry.get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(entry, key, "Erwartet wird true oder false.")
-        return value
+        return flag(entry, key, default, lambda field, message: self.fail(entry, field, message))
 
     def _time(self, entry: dict, key: str) -> dt.datetime | None:
-        value = entry.get(key)
-        if value in (None, ""):
-            return None
-        if isinstance(value, str):
-            try:
-                value = dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
-            except ValueError:
-                value = None
-        if not isinstance(value, dt.datetime):
-            raise self.fail(
-                entry,
-                key,
-                f"„{entry.get(key)}“ ist kein Zeitpunkt; erwartet wird z. B. 2020-11-02 18:00.",
-            )
-        return timezone.make_aware(value) if timezone.is_naive(value) else value
+        return moment(entry, key, lambda field, message: self.fail(entry, field, message))
 
     def _place(self, entry: dict) -> Location:
         place = entry["place"]

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
-from kek.core.defaults import entries, folder_file, mapping, text
+from kek.core.defaults import Fail, entries, flag, folder_file, mapping, moment, text
 from kek.core.fileio import FileError, at, load_yaml, unknown_fields
 from kek.regions.models import Region
 
@@ -51,11 +50,7 @@ def _box(region: Region, entry: Any, file: str) -> ProposalBox:
     title = text(entry.get("title"))
     if not title:
         raise DefaultsError(file, at(entry, "title"), "title", "Die Angabe fehlt.")
-    premoderated = entry.get("premoderated", False)
-    if not isinstance(premoderated, bool):
-        raise DefaultsError(
-            file, at(entry, "premoderated"), "premoderated", "Erwartet wird true oder false."
-        )
+    premoderated = flag(entry, "premoderated", False, _fail(file, entry))
     return ProposalBox.objects.create(
         district=region,
         title=title,
@@ -66,20 +61,9 @@ def _box(region: Region, entry: Any, file: str) -> ProposalBox:
     )
 
 
+def _fail(file: str, entry: dict) -> Fail:
+    return lambda field, message: DefaultsError(file, at(entry, field), field, message)
+
+
 def _time(entry: dict, key: str, file: str) -> dt.datetime | None:
-    value = entry.get(key)
-    if value in (None, ""):
-        return None
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
-        except ValueError:
-            value = None
-    if not isinstance(value, dt.datetime):
-        raise DefaultsError(
-            file,
-            at(entry, key),
-            key,
-            f"„{entry.get(key)}“ ist kein Zeitpunkt; erwartet wird z. B. 2027-01-01 00:00.",
-        )
-    return timezone.make_aware(value) if timezone.is_naive(value) else value
+    return moment(entry, key, _fail(file, entry))

@@ -15,7 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from kek.core.defaults import check_values, entries, folder_file, mapping, text
+from kek.core.defaults import check_values, entries, flag, folder_file, mapping, moment, text
 from kek.core.fileio import FileError, at, load_yaml, unknown_fields
 from kek.regions.models import Region
 
@@ -107,22 +107,8 @@ def _question(survey: Survey, position: int, entry: Any, file: str) -> None:
 
 
 def _flag(file: str, entry: dict, key: str, default: bool) -> bool:
-    value = entry.get(key, default)
-    if not isinstance(value, bool):
-        raise _fail(file, entry, key, "Erwartet wird true oder false.")
-    return value
+    return flag(entry, key, default, lambda field, message: _fail(file, entry, field, message))
 
 
 def _time(file: str, entry: dict, key: str) -> dt.datetime | None:
-    value = entry.get(key)
-    if value in (None, ""):
-        return None
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
-        except ValueError:
-            value = None
-    if not isinstance(value, dt.datetime):
-        example = "erwartet wird z. B. 2020-09-01 00:00"
-        raise _fail(file, entry, key, f"„{entry.get(key)}“ ist kein Zeitpunkt; {example}.")
-    return timezone.make_aware(value) if timezone.is_naive(value) else value
+    return moment(entry, key, lambda field, message: _fail(file, entry, field, message))
